@@ -1,0 +1,37 @@
+import { AwardResultEntity } from "./award-result.entity";
+import { CompetitionEditionEntity } from "./competition-edition.entity";
+import { CompetitionEntity } from "./competition.entity";
+import { InnovationEntity } from "./innovation.entity";
+import { InstitutionEntity } from "./institution.entity";
+import { KnowledgeEventEntity } from "./knowledge-event.entity";
+import { RegionEntity } from "./region.entity";
+import { ReplicationEntity } from "./replication.entity";
+import { SourceLinkEntity } from "./source-link.entity";
+import { SourceEntity } from "./source.entity";
+
+export {
+  AwardResultEntity,
+  CompetitionEditionEntity,
+  CompetitionEntity,
+  InnovationEntity,
+  InstitutionEntity,
+  KnowledgeEventEntity,
+  RegionEntity,
+  ReplicationEntity,
+  SourceEntity,
+  SourceLinkEntity,
+};
+
+/** Every entity, for the DataSource. */
+export const ENTITIES = [
+  RegionEntity,
+  SourceEntity,
+  SourceLinkEntity,
+  InstitutionEntity,
+  CompetitionEntity,
+  CompetitionEditionEntity,
+  InnovationEntity,
+  AwardResultEntity,
+  ReplicationEntity,
+  KnowledgeEventEntity,
+];

@@ -1,0 +1,19 @@
+import { randomUUID } from "node:crypto";
+import type { DataSource } from "typeorm";
+import type { QueryStats } from "../db/query-stats";
+
+/** Everything a resolver may use while answering one request. Built fresh for every request. */
+export interface RequestContext {
+  readonly dataSource: DataSource;
+  readonly requestId: string;
+  /** SQL statements issued for this request so far. */
+  readonly queryStats: QueryStats;
+}
+
+export function createRequestContext(dataSource: DataSource, options: { requestId?: string; queryStats?: QueryStats } = {}): RequestContext {
+  return {
+    dataSource,
+    requestId: options.requestId ?? randomUUID(),
+    queryStats: options.queryStats ?? { statements: 0 },
+  };
+}
