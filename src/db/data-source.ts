@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import pg from "pg";
 import { DataSource, type Logger as TypeOrmLogger } from "typeorm";
 import { ENTITIES } from "../entities";
 import { MIGRATIONS } from "../../migrations";
@@ -13,6 +14,10 @@ export interface DataSourceOptions {
   /** Log every statement to stderr (debugging). */
   logStatements?: boolean;
 }
+
+// DATE columns stay 'YYYY-MM-DD' strings in raw queries, as TypeORM returns them: a calendar date has
+// no time zone, and turning it into a JS Date would shift it by the server's offset.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 /** Counts statements for QueryStats and reports failures; TypeORM calls it for every statement. */
 class StatementLogger implements TypeOrmLogger {

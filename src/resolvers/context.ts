@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { QueryStats } from "../db/query-stats";
+import { createLoaders, type Loaders } from "./loaders";
 
 /** Everything a resolver may use while answering one request. Built fresh for every request. */
 export interface RequestContext {
@@ -8,6 +9,8 @@ export interface RequestContext {
   readonly requestId: string;
   /** SQL statements issued for this request so far. */
   readonly queryStats: QueryStats;
+  /** Per-request DataLoaders; every relation goes through them. */
+  readonly loaders: Loaders;
 }
 
 export function createRequestContext(dataSource: DataSource, options: { requestId?: string; queryStats?: QueryStats } = {}): RequestContext {
@@ -15,5 +18,6 @@ export function createRequestContext(dataSource: DataSource, options: { requestI
     dataSource,
     requestId: options.requestId ?? randomUUID(),
     queryStats: options.queryStats ?? { statements: 0 },
+    loaders: createLoaders(dataSource),
   };
 }

@@ -1,0 +1,47 @@
+import type { DataSource } from "typeorm";
+import { InnovationEntity } from "../entities";
+import type { PageRequest, Page } from "../schema/connection";
+import { Innovation } from "../schema/innovation.type";
+import { InnovationOrderField, type InnovationOrder } from "../schema/innovation-order.input";
+import { OrderDirection } from "../schema/enums";
+import { hasAwardConditions, hasMatchingAwardSql, innovationConditionsSql, type ResolvedFilter } from "./filters";
+import { keysetPage, selectColumns, SqlParams, type SortKey } from "./sql";
+
+const SORT_EXPRESSIONS: Record<InnovationOrderField, string> = {
+  [InnovationOrderField.NAME]: "lower(i.name)",
+  [InnovationOrderField.BEST_AWARD]: "COALESCE((SELECT min(ba.tier_rank) FROM award_result ba WHERE ba.innovation_id = i.id), 99)",
+  [InnovationOrderField.LATEST_AWARD_YEAR]:
+    "COALESCE((SELECT max(le.year) FROM award_result la JOIN competition_edition le ON le.id = la.edition_id WHERE la.innovation_id = i.id), 0)",
+  [InnovationOrderField.CREATED]: "i.id",
+};
+
+/** WHERE conditions for a resolved innovation filter on alias `i`. */
+export function innovationWhere(filter: ResolvedFilter, params: SqlParams): string[] {
+  const where = innovationConditionsSql(filter.innovation, params);
+  if (hasAwardConditions(filter.award)) where.push(hasMatchingAwardSql(filter.award, params));
+  return where;
+}
+
+/** One page of innovations matching a resolved filter, in the requested order. */
+export function findInnovationPage(
+  ds: DataSource,
+  filter: ResolvedFilter,
+  order: InnovationOrder | null | undefined,
+  page: PageRequest,
+): Promise<Page<Innovation>> {
+  const field = order?.field ?? InnovationOrderField.NAME;
+  const direction = order?.direction ?? OrderDirection.ASC;
+  const params = new SqlParams();
+  const sort: SortKey[] = [{ expr: SORT_EXPRESSIONS[field], direction }];
+  if (field !== InnovationOrderField.CREATED) sort.push({ expr: "i.id", direction: "ASC" });
+  return keysetPage(ds, {
+    from: "FROM innovation i",
+    select: selectColumns(ds, InnovationEntity, "i"),
+    where: innovationWhere(filter, params),
+    params,
+    sort,
+    page,
+    cursorKind: `innovation:${field}:${direction}`,
+    map: (row: InnovationEntity) => Innovation.from(row),
+  });
+}

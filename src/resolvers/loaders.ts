@@ -1,0 +1,259 @@
+import DataLoader from "dataloader";
+import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import {
+  AwardResultEntity,
+  CompetitionEditionEntity,
+  CompetitionEntity,
+  InnovationEntity,
+  InstitutionEntity,
+  KnowledgeEventEntity,
+  RegionEntity,
+  ReplicationEntity,
+  SourceEntity,
+} from "../entities";
+import type { SourceSubjectType } from "../entities/source-link.entity";
+import { selectColumns } from "./sql";
+
+
+/**
+ * One set of loaders per request: every relation in the graph is fetched through these, so a page of
+ * n items costs the same number of statements as a page of 1. Results line up with the keys;
+ * a missing row is null (or an empty list).
+ */
+export function createLoaders(ds: DataSource) {
+  const byKey = <K extends string | number, E extends ObjectLiteral>(
+    entity: EntityTarget<E>,
+    table: string,
+    column: string,
+    keyOf: (row: E) => K,
+    cast: string,
+  ) =>
+    new DataLoader<K, E | null>(async (keys) => {
+      const rows: E[] = await ds.query(
+        `SELECT ${selectColumns(ds, entity, "t")} FROM "${table}" t WHERE t."${column}" = ANY($1::${cast}[])`,
+        [keys],
+      );
+      const map = new Map(rows.map((r) => [keyOf(r), r]));
+      return keys.map((k) => map.get(k) ?? null);
+    });
+
+  const grouped = <K extends string | number, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K) =>
+    new DataLoader<K, R[]>(async (keys) => {
+      const rows = await fetch(keys);
+      const map = new Map<K, R[]>();
+      for (const row of rows) {
+        const key = keyOf(row);
+        const list = map.get(key);
+        if (list) list.push(row);
+        else map.set(key, [row]);
+      }
+      return keys.map((k) => map.get(k) ?? []);
+    });
+
+  const counts = <K extends string | number>(sql: string, cast: string) =>
+    new DataLoader<K, number>(async (keys) => {
+      const rows: { key: K; n: number }[] = await ds.query(sql.replace("$KEYS", `$1::${cast}[]`), [keys]);
+      const map = new Map(rows.map((r) => [String(r.key), r.n]));
+      return keys.map((k) => map.get(String(k)) ?? 0);
+    });
+
+  return {
+    regionByCode: byKey(RegionEntity, "region", "code", (r: RegionEntity) => r.code, "text"),
+    institutionById: byKey(InstitutionEntity, "institution", "id", (r: InstitutionEntity) => r.id, "int"),
+    innovationById: byKey(InnovationEntity, "innovation", "id", (r: InnovationEntity) => r.id, "int"),
+    competitionById: byKey(CompetitionEntity, "competition", "id", (r: CompetitionEntity) => r.id, "int"),
+    competitionBySlug: byKey(CompetitionEntity, "competition", "slug", (r: CompetitionEntity) => r.slug, "text"),
+    editionById: byKey(CompetitionEditionEntity, "competition_edition", "id", (r: CompetitionEditionEntity) => r.id, "int"),
+    awardById: byKey(AwardResultEntity, "award_result", "id", (r: AwardResultEntity) => r.id, "int"),
+    replicationById: byKey(ReplicationEntity, "replication", "id", (r: ReplicationEntity) => r.id, "int"),
+    knowledgeEventById: byKey(KnowledgeEventEntity, "knowledge_event", "id", (r: KnowledgeEventEntity) => r.id, "int"),
+
+    /** An innovation's awards in trajectory order: regency/city → province → nation → world, then by year. */
+    awardsByInnovationId: grouped<number, AwardResultEntity>(
+      (keys) =>
+        ds.query(
+          `SELECT ${selectColumns(ds, AwardResultEntity, "a")}
+             FROM award_result a
+             JOIN competition_edition e ON e.id = a.edition_id
+             JOIN competition c ON c.id = e.competition_id
+            WHERE a.innovation_id = ANY($1::int[])
+            ORDER BY a.innovation_id,
+                     CASE c.level WHEN 'city' THEN 1 WHEN 'regency' THEN 1 WHEN 'provincial' THEN 2
+                                  WHEN 'national' THEN 3 ELSE 4 END,
+                     e.year, a.tier_rank, a.place NULLS LAST, a.id`,
+          [keys],
+        ),
+      (row) => row.innovationId,
+    ),
+
+    /** Sources of any record, keyed "type:id" (see SourceLinkEntity). */
+    sourcesBySubject: grouped<string, SourceEntity & { subjectKey: string }>(
+      (keys) => {
+        const types = keys.map((k) => k.slice(0, k.indexOf(":")));
+        const ids = keys.map((k) => Number(k.slice(k.indexOf(":") + 1)));
+        return ds.query(
+          `SELECT ${selectColumns(ds, SourceEntity, "s")}, l.subject_type || ':' || l.subject_id AS "subjectKey"
+             FROM source_link l
+             JOIN source s ON s.id = l.source_id
+             JOIN unnest($1::text[], $2::int[]) AS k(subject_type, subject_id)
+               ON k.subject_type = l.subject_type AND k.subject_id = l.subject_id
+            ORDER BY l.subject_type, l.subject_id, s.url`,
+          [types, ids],
+        );
+      },
+      (row) => row.subjectKey,
+    ),
+
+    replicationsByOriginId: grouped<number, ReplicationEntity>(
+      (keys) =>
+        ds.query(
+          `SELECT ${selectColumns(ds, ReplicationEntity, "r")} FROM replication r
+            WHERE r.origin_innovation_id = ANY($1::int[]) ORDER BY r.origin_innovation_id, r.id`,
+          [keys],
+        ),
+      (row) => row.originInnovationId,
+    ),
+
+    replicationsByDerivedId: grouped<number, ReplicationEntity>(
+      (keys) =>
+        ds.query(
+          `SELECT ${selectColumns(ds, ReplicationEntity, "r")} FROM replication r
+            WHERE r.derived_innovation_id = ANY($1::int[]) ORDER BY r.derived_innovation_id, r.id`,
+          [keys],
+        ),
+      (row) => row.derivedInnovationId as number,
+    ),
+
+    editionsByCompetitionId: grouped<number, CompetitionEditionEntity>(
+      (keys) =>
+        ds.query(
+          `SELECT ${selectColumns(ds, CompetitionEditionEntity, "e")} FROM competition_edition e
+            WHERE e.competition_id = ANY($1::int[]) ORDER BY e.competition_id, e.year`,
+          [keys],
+        ),
+      (row) => row.competitionId,
+    ),
+
+    regionChildrenByCode: grouped<string, RegionEntity>(
+      (keys) =>
+        ds.query(
+          `SELECT ${selectColumns(ds, RegionEntity, "r")} FROM region r
+            WHERE r.parent_code = ANY($1::text[]) ORDER BY r.parent_code, r.code`,
+          [keys],
+        ),
+      (row) => row.parentCode as string,
+    ),
+
+    institutionChildrenById: grouped<number, InstitutionEntity>(
+      (keys) =>
+        ds.query(
+          `SELECT ${selectColumns(ds, InstitutionEntity, "t")} FROM institution t
+            WHERE t.parent_id = ANY($1::int[]) ORDER BY t.parent_id, t.name, t.id`,
+          [keys],
+        ),
+      (row) => row.parentId as number,
+    ),
+
+    knowledgeEventsByEditionId: grouped<number, KnowledgeEventEntity>(
+      (keys) =>
+        ds.query(
+          `SELECT ${selectColumns(ds, KnowledgeEventEntity, "k")} FROM knowledge_event k
+            WHERE k.edition_id = ANY($1::int[]) ORDER BY k.edition_id, k.starts_on NULLS LAST, k.id`,
+          [keys],
+        ),
+      (row) => row.editionId as number,
+    ),
+
+    knowledgeEventsByCompetitionId: grouped<number, KnowledgeEventEntity>(
+      (keys) =>
+        ds.query(
+          `SELECT ${selectColumns(ds, KnowledgeEventEntity, "k")} FROM knowledge_event k
+            WHERE k.competition_id = ANY($1::int[]) ORDER BY k.competition_id, k.year, k.starts_on NULLS LAST, k.id`,
+          [keys],
+        ),
+      (row) => row.competitionId as number,
+    ),
+
+    /**
+     * Other innovations in the same sector, keyed "id:count": best awarded first, other regions before
+     * the innovation's own. One LATERAL query serves a whole page.
+     */
+    similarInnovations: grouped<string, InnovationEntity & { similarKey: string }>(
+      (keys) => {
+        const ids = keys.map((k) => Number(k.split(":")[0]));
+        const limits = keys.map((k) => Number(k.split(":")[1]));
+        return ds.query(
+          `SELECT k.id || ':' || k.n AS "similarKey", x.*
+             FROM unnest($1::int[], $2::int[]) AS k(id, n)
+             JOIN innovation src ON src.id = k.id
+             CROSS JOIN LATERAL (
+               SELECT ${selectColumns(ds, InnovationEntity, "i")}
+                 FROM innovation i
+                WHERE i.sector = src.sector AND i.id <> src.id
+                ORDER BY (i.region_code IS NOT DISTINCT FROM src.region_code),
+                         COALESCE((SELECT min(a.tier_rank) FROM award_result a WHERE a.innovation_id = i.id), 99),
+                         i.id
+                LIMIT k.n) x`,
+          [ids, limits],
+        );
+      },
+      (row) => row.similarKey,
+    ),
+
+    /** How many results an edition has per label, best tier first. */
+    resultCountsByEditionId: grouped<number, { editionId: number; tier: string; tierRank: number; label: string; count: number }>(
+      (keys) =>
+        ds.query(
+          `SELECT a.edition_id AS "editionId", a.tier, min(a.tier_rank)::int AS "tierRank", a.raw_label AS label, count(*)::int AS count
+             FROM award_result a
+            WHERE a.edition_id = ANY($1::int[])
+            GROUP BY a.edition_id, a.tier, a.raw_label
+            ORDER BY a.edition_id, min(a.tier_rank), count(*), a.raw_label`,
+          [keys],
+        ),
+      (row) => row.editionId,
+    ),
+
+    /** Innovations run by an institution or its units. */
+    innovationCountByInstitutionId: counts<number>(
+      `SELECT k.id AS key, count(i.id)::int AS n
+         FROM unnest($KEYS) AS k(id)
+         JOIN institution t ON t.id = k.id OR t.parent_id = k.id
+         JOIN innovation i ON i.institution_id = t.id
+        GROUP BY k.id`,
+      "int",
+    ),
+    awardCountByInstitutionId: counts<number>(
+      `SELECT k.id AS key, count(a.id)::int AS n
+         FROM unnest($KEYS) AS k(id)
+         JOIN institution t ON t.id = k.id OR t.parent_id = k.id
+         JOIN innovation i ON i.institution_id = t.id
+         JOIN award_result a ON a.innovation_id = i.id
+        GROUP BY k.id`,
+      "int",
+    ),
+    /** Innovations in a region; a province counts its regencies and cities too. */
+    innovationCountByRegionCode: counts<string>(
+      `SELECT k.code AS key, count(i.id)::int AS n
+         FROM unnest($KEYS) AS k(code)
+         JOIN innovation i ON i.region_code = k.code OR (length(k.code) = 2 AND left(i.region_code, 2) = k.code)
+        GROUP BY k.code`,
+      "text",
+    ),
+    awardCountByRegionCode: counts<string>(
+      `SELECT k.code AS key, count(a.id)::int AS n
+         FROM unnest($KEYS) AS k(code)
+         JOIN innovation i ON i.region_code = k.code OR (length(k.code) = 2 AND left(i.region_code, 2) = k.code)
+         JOIN award_result a ON a.innovation_id = i.id
+        GROUP BY k.code`,
+      "text",
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Key for sourcesBySubject. */
+export function subjectKey(type: SourceSubjectType, id: number): string {
+  return `${type}:${id}`;
+}

@@ -1,0 +1,131 @@
+import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import { decodeCursor, encodeCursor, type Page, type PageRequest } from "../schema/connection";
+import { badUserInput } from "./errors";
+
+/** Collects positional parameters for one raw SQL statement. User values only ever travel as parameters. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  /** Adds a value and returns its placeholder (`$n`). */
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+const selectCache = new WeakMap<object, Map<string, string>>();
+
+/**
+ * `alias."column" AS "property", …` for every column of an entity, so that raw rows come back in the
+ * entity's own shape and can be mapped like repository results.
+ */
+export function selectColumns(ds: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): string {
+  const metadata = ds.getMetadata(entity);
+  let perAlias = selectCache.get(metadata);
+  if (!perAlias) {
+    perAlias = new Map();
+    selectCache.set(metadata, perAlias);
+  }
+  let list = perAlias.get(alias);
+  if (!list) {
+    list = metadata.columns.map((c) => `${alias}."${c.databaseName}" AS "${c.propertyName}"`).join(", ");
+    perAlias.set(alias, list);
+  }
+  return list;
+}
+
+/** One key of a keyset ordering. The last key of every ordering must be unique (the row's id). */
+export interface SortKey {
+  expr: string;
+  direction: "ASC" | "DESC";
+}
+
+export interface KeysetQuery<Row, T> {
+  /** `FROM … JOIN …` */
+  from: string;
+  /** Column list for the page query. */
+  select: string;
+  where: string[];
+  params: SqlParams;
+  sort: SortKey[];
+  page: PageRequest;
+  cursorKind: string;
+  map: (row: Row) => T;
+}
+
+/**
+ * Runs a keyset-paginated query: one statement for the page, and one more for the total only when a
+ * client asks for totalCount. Keyset (not OFFSET) keeps deep pages as cheap as the first.
+ */
+export async function keysetPage<Row extends object, T>(ds: DataSource, q: KeysetQuery<Row, T>): Promise<Page<T>> {
+  const baseWhere = [...q.where];
+  const countParams = [...q.params.values];
+  const countWhere = baseWhere.length ? `WHERE ${baseWhere.join(" AND ")}` : "";
+  const count = async () => {
+    const rows = await ds.query(`SELECT count(*)::int AS n ${q.from} ${countWhere}`, countParams);
+    return rows[0].n as number;
+  };
+
+  const { page } = q;
+  // Walking backwards is walking forwards in the reversed order, then reversing the page.
+  const sort = page.backward ? q.sort.map((k) => ({ ...k, direction: flip(k.direction) })) : q.sort;
+  const where = [...baseWhere];
+  const after = page.after !== null ? checkKeys(decodeCursor(page.after, q.cursorKind, "after"), q.sort.length, "after") : null;
+  const before = page.before !== null ? checkKeys(decodeCursor(page.before, q.cursorKind, "before"), q.sort.length, "before") : null;
+  const forwardAfter = page.backward ? before : after;
+  const forwardBefore = page.backward ? after : before;
+  if (forwardAfter) where.push(keysetCondition(sort, forwardAfter, q.params, "after"));
+  if (forwardBefore) where.push(keysetCondition(sort, forwardBefore, q.params, "before"));
+
+  const keyColumns = sort.map((k, i) => `${k.expr} AS "_k${i}"`).join(", ");
+  const orderBy = sort.map((k, i) => `"_k${i}" ${k.direction}`).join(", ");
+  const limit = q.params.add(page.limit + 1);
+  const sql = `SELECT ${q.select}, ${keyColumns} ${q.from} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ${orderBy} LIMIT ${limit}`;
+  const rows: Row[] = await ds.query(sql, q.params.values);
+
+  const hasMore = rows.length > page.limit;
+  const pageRows = rows.slice(0, page.limit);
+  if (page.backward) pageRows.reverse();
+  const cursors = pageRows.map((row) =>
+    encodeCursor(q.cursorKind, q.sort.map((_, i) => normaliseKey((row as Record<string, unknown>)[`_k${i}`]))),
+  );
+  return {
+    items: pageRows.map(q.map),
+    cursors,
+    hasNextPage: page.backward ? page.before !== null : hasMore,
+    hasPreviousPage: page.backward ? hasMore : page.after !== null,
+    count,
+  };
+}
+
+function flip(direction: "ASC" | "DESC"): "ASC" | "DESC" {
+  return direction === "ASC" ? "DESC" : "ASC";
+}
+
+function normaliseKey(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string") return value;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+function checkKeys(keys: unknown[], expected: number, argument: string): unknown[] {
+  if (keys.length !== expected || keys.some((k) => k === null)) {
+    throw badUserInput(`"${argument}" is not a valid cursor for this list.`, argument);
+  }
+  return keys;
+}
+
+/**
+ * Rows strictly after (or before) the keyset `values` in the `sort` order:
+ * (k1 > v1) OR (k1 = v1 AND k2 > v2) OR …, with each comparison following its key's direction.
+ */
+function keysetCondition(sort: SortKey[], values: unknown[], params: SqlParams, side: "after" | "before"): string {
+  const placeholders = values.map((v) => params.add(v));
+  const alternatives = sort.map((key, i) => {
+    const ascending = key.direction === "ASC";
+    const op = (side === "after") === ascending ? ">" : "<";
+    const equalities = sort.slice(0, i).map((k, j) => `${k.expr} = ${placeholders[j]}`);
+    return `(${[...equalities, `${key.expr} ${op} ${placeholders[i]}`].join(" AND ")})`;
+  });
+  return `(${alternatives.join(" OR ")})`;
+}

@@ -1,0 +1,100 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { AwardTier, CompetitionLevel, Sector } from "../schema/enums";
+import { InnovationFilter } from "../schema/innovation-filter.input";
+import { Region } from "../schema/region.type";
+import { Stats, StatsDimension, StatsGroup, StatsOrder } from "../schema/stats.type";
+import type { RequestContext } from "./context";
+import { badUserInput } from "./errors";
+import { awardConditionsSql, resolveInnovationFilter } from "./filters";
+import { innovationWhere } from "./innovation-queries";
+import { SqlParams } from "./sql";
+
+const DIMENSION_SQL: Record<StatsDimension, string> = {
+  [StatsDimension.PROVINCE]: "left(i.region_code, 2)",
+  [StatsDimension.YEAR]: "e.year",
+  [StatsDimension.SECTOR]: "i.sector",
+  [StatsDimension.LEVEL]: "c.level",
+  [StatsDimension.TIER]: "a.tier",
+};
+
+interface StatsRow {
+  is_total: boolean;
+  d_province?: string | null;
+  d_year?: number | null;
+  d_sector?: string | null;
+  d_level?: string | null;
+  d_tier?: string | null;
+  innovations: number;
+  awards: number;
+}
+
+@Resolver(() => StatsGroup)
+export class StatsResolver {
+  @Query(() => Stats, {
+    description:
+      "Counts of innovations and awards, grouped by one or two dimensions, with the same filter as `innovations`. " +
+      "The filter's award fields (competitions, levels, years, tiers) decide which awards count, and innovations without such an award drop out. " +
+      "Answered in one SQL statement.",
+  })
+  async stats(
+    @Ctx() ctx: RequestContext,
+    @Arg("groupBy", () => [StatsDimension], { description: "One or two dimensions to group by." }) groupBy: StatsDimension[],
+    @Arg("filter", () => InnovationFilter, { nullable: true, description: "What to count." }) filter?: InnovationFilter | null,
+    @Arg("orderBy", () => StatsOrder, { defaultValue: StatsOrder.KEYS, description: "Order of the groups." }) orderBy: StatsOrder = StatsOrder.KEYS,
+  ): Promise<Stats> {
+    const dims = [...new Set(groupBy)];
+    if (dims.length !== groupBy.length) throw badUserInput('"groupBy" names a dimension twice.', "groupBy");
+    if (dims.length < 1 || dims.length > 2) throw badUserInput(`"groupBy" takes one or two dimensions, got ${dims.length}.`, "groupBy");
+    const resolved = await resolveInnovationFilter(filter, ctx);
+    const params = new SqlParams();
+    const joinConditions = ["a.innovation_id = i.id", ...awardConditionsSql(resolved.award, params)];
+    const where = innovationWhere(resolved, params);
+    const dimColumns = dims.map((d) => `${DIMENSION_SQL[d]} AS d_${d.toLowerCase()}`).join(", ");
+    const dimExprs = dims.map((d) => DIMENSION_SQL[d]).join(", ");
+    const keysOrder = dims.map((d) => `${DIMENSION_SQL[d]} NULLS LAST`).join(", ");
+    const order =
+      orderBy === StatsOrder.INNOVATION_COUNT_DESC
+        ? `count(DISTINCT i.id) DESC, ${keysOrder}`
+        : orderBy === StatsOrder.AWARD_COUNT_DESC
+          ? `count(a.id) DESC, ${keysOrder}`
+          : keysOrder;
+    const rows: StatsRow[] = await ctx.dataSource.query(
+      `SELECT GROUPING(${dimExprs}) <> 0 AS is_total, ${dimColumns},
+              count(DISTINCT i.id)::int AS innovations, count(a.id)::int AS awards
+         FROM innovation i
+         LEFT JOIN (award_result a
+                    JOIN competition_edition e ON e.id = a.edition_id
+                    JOIN competition c ON c.id = e.competition_id)
+           ON ${joinConditions.join(" AND ")}
+        ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+        GROUP BY GROUPING SETS ((${dimExprs}), ())
+        ORDER BY GROUPING(${dimExprs}), ${order}`,
+      params.values,
+    );
+    const total = rows.find((r) => r.is_total);
+    return Object.assign(new Stats(), {
+      innovationCount: total?.innovations ?? 0,
+      awardCount: total?.awards ?? 0,
+      groups: rows
+        .filter((r) => !r.is_total)
+        .map((r) =>
+          Object.assign(new StatsGroup(), {
+            provinceCode: r.d_province ?? null,
+            year: r.d_year ?? null,
+            sector: (r.d_sector ?? null) as Sector | null,
+            level: (r.d_level ?? null) as CompetitionLevel | null,
+            tier: (r.d_tier ?? null) as AwardTier | null,
+            innovationCount: r.innovations,
+            awardCount: r.awards,
+          }),
+        ),
+    });
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: "The province, when grouped by PROVINCE (null: no region, e.g. a ministry)." })
+  async province(@Root() group: StatsGroup, @Ctx() ctx: RequestContext): Promise<Region | null> {
+    if (!group.provinceCode) return null;
+    const entity = await ctx.loaders.regionByCode.load(group.provinceCode);
+    return entity ? Region.from(entity) : null;
+  }
+}
