@@ -49,7 +49,7 @@ export function decodeGlobalId(id: string, options: { expected?: NodeTypeName; a
   if (!NODE_TYPES.has(type) || key.length === 0) throw malformed();
   if (type === "Region" ? !/^\d{2}(\.\d{2})?$/.test(key) : !/^[1-9]\d{0,9}$/.test(key)) throw malformed();
   if (options.expected && type !== options.expected) {
-    throw badUserInput(`Argument "${argument}" is the ID of a ${type}, but a ${options.expected} ID is needed here.`, argument);
+    throw badUserInput(`Argument "${argument}" is the ID of ${article(type)} ${type}, but ${article(options.expected)} ${options.expected} ID is needed here.`, argument);
   }
   return { type: type as NodeTypeName, key };
 }
@@ -57,6 +57,10 @@ export function decodeGlobalId(id: string, options: { expected?: NodeTypeName; a
 /** Decodes an ID that must name a row with an integer key, and returns that key. */
 export function decodeIntId(id: string, expected: NodeTypeName, argument: string): number {
   return Number(decodeGlobalId(id, { expected, argument }).key);
+}
+
+function article(word: string): string {
+  return /^[AEIOU]/.test(word) ? "an" : "a";
 }
 
 function truncate(value: unknown): string {
