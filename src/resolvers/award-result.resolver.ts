@@ -30,8 +30,30 @@ export class AwardResultResolver {
     @Arg("filter", () => AwardFilter, { nullable: true, description: "What to narrow the results to." }) filter?: AwardFilter | null,
     @Arg("orderBy", () => AwardOrder, { nullable: true, description: "Sort order; newest year first when omitted." }) orderBy?: AwardOrder | null,
   ): Promise<AwardResultConnection> {
+    return this.page(ctx, paging, filter, orderBy, WINNING_TIERS);
+  }
+
+  @Query(() => AwardResultConnection, {
+    description: "Every award result across competitions and years, of every tier unless `filter.tiers` narrows them. Newest first unless `orderBy` says otherwise.",
+  })
+  async awards(
+    @Ctx() ctx: RequestContext,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
+    @Arg("filter", () => AwardFilter, { nullable: true, description: "What to narrow the results to." }) filter?: AwardFilter | null,
+    @Arg("orderBy", () => AwardOrder, { nullable: true, description: "Sort order; newest year first when omitted." }) orderBy?: AwardOrder | null,
+  ): Promise<AwardResultConnection> {
+    return this.page(ctx, paging, filter, orderBy, undefined);
+  }
+
+  private async page(
+    ctx: RequestContext,
+    paging: ConnectionArgs,
+    filter: AwardFilter | null | undefined,
+    orderBy: AwardOrder | null | undefined,
+    defaultTiers: AwardTier[] | undefined,
+  ): Promise<AwardResultConnection> {
     const page = parsePageRequest(paging);
-    const resolved = await resolveAwardFilter(filter, ctx, WINNING_TIERS);
+    const resolved = await resolveAwardFilter(filter, ctx, defaultTiers);
     const order = orderBy ?? Object.assign(new AwardOrder(), { field: AwardOrderField.YEAR, direction: OrderDirection.DESC });
     return toConnection(AwardResultConnection, await findAwardPage(ctx.dataSource, resolved, order, page));
   }

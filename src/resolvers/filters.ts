@@ -1,5 +1,5 @@
 import type { AwardFilter } from "../schema/award-filter.input";
-import type { AwardTier, CompetitionLevel, InnovationStatus, Sector } from "../schema/enums";
+import type { AwardTier, CompetitionLevel, InnovationStatus, InstitutionKind, Sector } from "../schema/enums";
 import { decodeIntId } from "../schema/global-id";
 import type { InnovationFilter } from "../schema/innovation-filter.input";
 import type { RequestContext } from "./context";
@@ -18,8 +18,10 @@ export interface InnovationConditions {
   /** Province codes whose regencies and cities are included. */
   provinceCodes?: string[];
   institutionIds?: number[];
+  institutionKinds?: InstitutionKind[];
   sdgs?: number[];
   statuses?: InnovationStatus[];
+  progression?: { from: CompetitionLevel[]; to: CompetitionLevel[]; toTiers?: AwardTier[] };
 }
 
 /** Conditions that one and the same award must meet. */
@@ -126,6 +128,13 @@ export async function resolveInnovationFilter(filter: InnovationFilter | null | 
   checkSdgs(sdgs, `${prefix}.sdgs`);
   const institutionIds = list(f.institutionIds, `${prefix}.institutionIds`)?.map((id) => decodeIntId(id, "Institution", `${prefix}.institutionIds`));
   const regions = await resolveRegions(list(f.regionCodes, `${prefix}.regionCodes`), `${prefix}.regionCodes`, ctx);
+  const progression = f.progression
+    ? {
+        from: list(f.progression.from, `${prefix}.progression.from`)!,
+        to: list(f.progression.to, `${prefix}.progression.to`)!,
+        toTiers: list(f.progression.toTiers, `${prefix}.progression.toTiers`),
+      }
+    : undefined;
   const competitionIds = await resolveCompetitions(
     list(f.competitionIds, `${prefix}.competitionIds`),
     list(f.competitionSlugs, `${prefix}.competitionSlugs`),
@@ -138,8 +147,10 @@ export async function resolveInnovationFilter(filter: InnovationFilter | null | 
       sectors: list(f.sectors, `${prefix}.sectors`),
       ...regions,
       institutionIds,
+      institutionKinds: list(f.institutionKinds, `${prefix}.institutionKinds`),
       sdgs,
       statuses: list(f.statuses, `${prefix}.statuses`),
+      progression,
     },
     award: { competitionIds, levels, yearFrom, yearTo, tiers: list(f.tiers, `${prefix}.tiers`) },
   };
@@ -185,6 +196,22 @@ export function innovationConditionsSql(c: InnovationConditions, params: SqlPara
   if (c.institutionIds) {
     const ids = params.add(c.institutionIds);
     where.push(`(${i}.institution_id = ANY(${ids}::int[]) OR ${i}.institution_id IN (SELECT t.id FROM institution t WHERE t.parent_id = ANY(${ids}::int[])))`);
+  }
+  if (c.institutionKinds) {
+    const kinds = params.add(c.institutionKinds);
+    where.push(`${i}.institution_id IN (SELECT t.id FROM institution t LEFT JOIN institution pt ON pt.id = t.parent_id
+      WHERE t.kind = ANY(${kinds}::text[]) OR pt.kind = ANY(${kinds}::text[]))`);
+  }
+  if (c.progression) {
+    const from = params.add(c.progression.from);
+    const to = params.add(c.progression.to);
+    const tiers = c.progression.toTiers ? ` AND pa2.tier = ANY(${params.add(c.progression.toTiers)}::text[])` : "";
+    where.push(`EXISTS (SELECT 1
+        FROM award_result pa1 JOIN competition_edition pe1 ON pe1.id = pa1.edition_id JOIN competition pc1 ON pc1.id = pe1.competition_id,
+             award_result pa2 JOIN competition_edition pe2 ON pe2.id = pa2.edition_id JOIN competition pc2 ON pc2.id = pe2.competition_id
+       WHERE pa1.innovation_id = ${i}.id AND pa2.innovation_id = ${i}.id
+         AND pc1.level = ANY(${from}::text[]) AND pc2.level = ANY(${to}::text[])
+         AND pe2.year >= pe1.year AND pa1.id <> pa2.id${tiers})`);
   }
   if (c.sdgs) where.push(`${i}.sdgs && ${params.add(c.sdgs)}::int[]`);
   if (c.statuses) where.push(`${i}.status = ANY(${params.add(c.statuses)}::text[])`);

@@ -51,13 +51,16 @@ export class StatsResolver {
     const where = innovationWhere(resolved, params);
     const dimColumns = dims.map((d) => `${DIMENSION_SQL[d]} AS d_${d.toLowerCase()}`).join(", ");
     const dimExprs = dims.map((d) => DIMENSION_SQL[d]).join(", ");
-    const keysOrder = dims.map((d) => `${DIMENSION_SQL[d]} NULLS LAST`).join(", ");
+    const keys = dims.map((d) => `${DIMENSION_SQL[d]} NULLS LAST`);
+    // With two dimensions, groups stay together by the first one and are ranked by count within it
+    // ("which province had the most winners, year by year").
+    const leading = dims.length === 2 ? `${keys[0]}, ` : "";
     const order =
       orderBy === StatsOrder.INNOVATION_COUNT_DESC
-        ? `count(DISTINCT i.id) DESC, ${keysOrder}`
+        ? `${leading}count(DISTINCT i.id) DESC, ${keys.join(", ")}`
         : orderBy === StatsOrder.AWARD_COUNT_DESC
-          ? `count(a.id) DESC, ${keysOrder}`
-          : keysOrder;
+          ? `${leading}count(a.id) DESC, ${keys.join(", ")}`
+          : keys.join(", ");
     const rows: StatsRow[] = await ctx.dataSource.query(
       `SELECT GROUPING(${dimExprs}) <> 0 AS is_total, ${dimColumns},
               count(DISTINCT i.id)::int AS innovations, count(a.id)::int AS awards

@@ -1,5 +1,19 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { AwardTier, CompetitionLevel, InnovationStatus, Sector } from "./enums";
+import { AwardTier, CompetitionLevel, InnovationStatus, InstitutionKind, Sector } from "./enums";
+
+@InputType("LevelProgression", {
+  description: "An award trajectory: an award at one of the `from` levels, and one in the same or a later year at one of the `to` levels.",
+})
+export class LevelProgression {
+  @Field(() => [CompetitionLevel], { description: "Levels of the earlier award, e.g. [PROVINCIAL, REGENCY, CITY]." })
+  from: CompetitionLevel[];
+
+  @Field(() => [CompetitionLevel], { description: "Levels of the later award, e.g. [NATIONAL]." })
+  to: CompetitionLevel[];
+
+  @Field(() => [AwardTier], { nullable: true, description: "Tiers the later award must have; any tier when omitted." })
+  toTiers?: AwardTier[] | null;
+}
 
 /**
  * Filters on innovations. Every given field must hold (AND); values inside one list are alternatives
@@ -22,6 +36,12 @@ export class InnovationFilter {
 
   @Field(() => [ID], { nullable: true, description: "Only innovations run by these institutions or their units (e.g. a pemda and its dinas)." })
   institutionIds?: string[] | null;
+
+  @Field(() => [InstitutionKind], {
+    nullable: true,
+    description: "Only innovations run by institutions of these kinds, or by their units (CITY_GOVERNMENT includes a city's dinas).",
+  })
+  institutionKinds?: InstitutionKind[] | null;
 
   @Field(() => [ID], { nullable: true, description: "Only innovations with an award in these competitions (by ID)." })
   competitionIds?: string[] | null;
@@ -46,4 +66,10 @@ export class InnovationFilter {
 
   @Field(() => [InnovationStatus], { nullable: true, description: "Only innovations whose latest known status is one of these." })
   statuses?: InnovationStatus[] | null;
+
+  @Field(() => LevelProgression, {
+    nullable: true,
+    description: "Only innovations that went from an award at one level to a later award at another, e.g. province to nation.",
+  })
+  progression?: LevelProgression | null;
 }

@@ -27,7 +27,7 @@ export enum StatsOrder {
 }
 registerEnumType(StatsOrder, {
   name: "StatsOrder",
-  description: "Order of statistics groups.",
+  description: "Order of statistics groups. With two dimensions, count orders keep groups together by the first dimension and rank them by count within it.",
   valuesConfig: {
     KEYS: { description: "By the group keys, in the order of `groupBy`." },
     INNOVATION_COUNT_DESC: { description: "Most innovations first." },

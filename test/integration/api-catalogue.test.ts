@@ -44,7 +44,7 @@ describe("catalogue API on factory data", () => {
     pemda = await f.institution({ regionCode: "33.74" });
     dinas = await f.institution({ regionCode: "33.74", kind: "regional_device" });
     await ds.query(`UPDATE institution SET parent_id = $1 WHERE id = $2`, [pemda, dinas]);
-    otherInst = await f.institution({ regionCode: "35" });
+    otherInst = await f.institution({ regionCode: "35", kind: "provincial_government" });
     nationalComp = await f.competition({ level: "national" });
     provincialComp = await f.competition({ level: "provincial" });
     const n2019 = await f.edition(nationalComp, 2019);
@@ -60,6 +60,7 @@ describe("catalogue API on factory data", () => {
     await f.award(ids.health, n2019, "finalist", "Finalis");
     ids.east = await f.innovation(otherInst, { name: "Jatim Maju", sector: "economy", regionCode: "35", sdgs: [8, 9], status: "stopped" });
     await f.award(ids.east, n2019, "top", "Top 45");
+    await f.award(ids.east, n2019, "shortlist", "Top 99");
     ids.pekalongan = await f.innovation(pemda, { name: "Zona Pekalongan", sector: "health", regionCode: "33.26" });
   });
 
@@ -120,6 +121,38 @@ describe("catalogue API on factory data", () => {
     expect(await names({ statuses: ["CONTINUING"] })).toEqual(["Aduan Cepat"]);
   });
 
+  it("finds innovations that went on from a provincial award to a later national one", async () => {
+    const inst = [await gid("Institution", pemda), await gid("Institution", otherInst)];
+    const names = async (progression: Record<string, unknown>) =>
+      (
+        await client.data<{ innovations: { nodes: { name: string }[] } }>(PAGE_QUERY, { first: 10, filter: { institutionIds: inst, progression } })
+      ).innovations.nodes.map((n) => n.name);
+    expect(await names({ from: ["PROVINCIAL"], to: ["NATIONAL"] })).toEqual(["Aduan Cepat"]);
+    expect(await names({ from: ["PROVINCIAL"], to: ["NATIONAL"], toTiers: ["TOP"] })).toEqual(["Aduan Cepat"]);
+    expect(await names({ from: ["NATIONAL"], to: ["PROVINCIAL"] })).toEqual([]);
+  });
+
+  it("filters by the kind of institution, counting a city's units as the city government's", async () => {
+    const inst = [await gid("Institution", pemda), await gid("Institution", otherInst)];
+    const data = await client.data<{ innovations: { nodes: { name: string }[] } }>(PAGE_QUERY, {
+      first: 10,
+      filter: { institutionIds: inst, institutionKinds: ["CITY_GOVERNMENT"] },
+    });
+    expect(data.innovations.nodes.map((n) => n.name)).toEqual(["Aduan Cepat", "Sehat Bersama", "Zona Pekalongan"]);
+  });
+
+  it("lists all awards, or only winning ones, newest first", async () => {
+    const q = `query($filter: AwardFilter) {
+      awards(first: 20, filter: $filter) { totalCount nodes { label year } }
+      winners(first: 20, filter: $filter) { totalCount nodes { label year } } }`;
+    type R = { awards: { totalCount: number; nodes: { label: string; year: number }[] }; winners: { totalCount: number; nodes: { label: string; year: number }[] } };
+    const data = await client.data<R>(q, { filter: { institutionIds: [await gid("Institution", pemda)] } });
+    expect(data.awards.nodes.map((n) => `${n.label}@${n.year}`)).toEqual(["Top 45@2021", "Top 99@2019", "Finalis@2019", "Juara 1@2018"]);
+    expect(data.winners.nodes.map((n) => `${n.label}@${n.year}`)).toEqual(["Top 45@2021", "Juara 1@2018"]);
+    expect(data.awards.totalCount).toBe(4);
+    expect(data.winners.totalCount).toBe(2);
+  });
+
   it("costs the same number of statements for a page of 100 and a page of 10, at most 8", async () => {
     const inst = await f.institution({ regionCode: "33.74" });
     const comp = await f.competition();
@@ -170,6 +203,20 @@ describe("catalogue API on factory data", () => {
       { province: { code: "33" }, level: "NATIONAL", innovationCount: 1, awardCount: 1 },
       { province: { code: "33" }, level: "PROVINCIAL", innovationCount: 1, awardCount: 1 },
       { province: { code: "35" }, level: "NATIONAL", innovationCount: 1, awardCount: 1 },
+    ]);
+  });
+
+  it("ranks groups by count within the first dimension", async () => {
+    const data = await client.data<{ stats: { groups: { year: number | null; sector: string; awardCount: number }[] } }>(
+      `query($filter: InnovationFilter) { stats(groupBy: [YEAR, SECTOR], filter: $filter, orderBy: AWARD_COUNT_DESC) {
+         groups { year sector awardCount } } }`,
+      { filter: { institutionIds: [await gid("Institution", pemda), await gid("Institution", otherInst)], levels: ["NATIONAL"] } },
+    );
+    expect(data.stats.groups).toEqual([
+      { year: 2019, sector: "ECONOMY", awardCount: 2 },
+      { year: 2019, sector: "COMPLAINTS", awardCount: 1 },
+      { year: 2019, sector: "HEALTH", awardCount: 1 },
+      { year: 2021, sector: "COMPLAINTS", awardCount: 1 },
     ]);
   });
 
