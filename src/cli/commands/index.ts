@@ -1,0 +1,20 @@
+import type { CommandEntry } from "../command";
+
+/** Every `inovasi` command, in the order `--help` lists them. */
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "serve",
+    summary: "Start the GraphQL server (migrates, and seeds if INOVASI_SEED_ON_START)",
+    load: async () => (await import("./serve.command")).serveCommand,
+  },
+  {
+    name: "seed",
+    summary: "Load the seed catalogue into the database (idempotent)",
+    load: async () => (await import("./seed.command")).seedCommand,
+  },
+  {
+    name: "migrate",
+    summary: "Apply pending database migrations",
+    load: async () => (await import("./migrate.command")).migrateCommand,
+  },
+];
