@@ -59,6 +59,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       connectionTimeoutMillis: options.connectTimeoutMs,
       idleTimeoutMillis: 30_000,
       statement_timeout: options.statementTimeoutMs,
+      // A connection that the network drops silently would otherwise hang a query until TCP gives up.
+      query_timeout: options.statementTimeoutMs + 1_000,
+      keepAlive: true,
       application_name: "inovasi-graph",
     },
   });

@@ -1,9 +1,8 @@
-import { ApolloServer } from "@apollo/server";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { withQueryStats, type QueryStats } from "../../src/db/query-stats";
-import { createRequestContext, type RequestContext } from "../../src/resolvers/context";
 import { buildCatalogueSchema } from "../../src/schema/build-schema";
+import { createApolloServer, executeOperationWithStats, type CatalogueApolloServer } from "../../src/server/apollo";
+import { createMemoryLogger } from "../../src/server/logger";
 
 let schemaPromise: Promise<GraphQLSchema> | null = null;
 
@@ -21,30 +20,27 @@ export interface GraphQLResult<T> {
   sql: string[];
 }
 
-/** A test client: runs real operations through Apollo's executeOperation against the test database. */
+/**
+ * A test client: runs real operations through the production Apollo server (query limits, error
+ * masking) with `executeOperation`, against the test database, counting SQL statements.
+ */
 export class TestClient {
   private constructor(
-    private readonly server: ApolloServer<RequestContext>,
+    private readonly server: CatalogueApolloServer,
     private readonly dataSource: DataSource,
   ) {}
 
   static async create(dataSource: DataSource): Promise<TestClient> {
-    const server = new ApolloServer<RequestContext>({ schema: await catalogueSchema(), includeStacktraceInErrorResponses: false });
+    const server = createApolloServer(await catalogueSchema(), { logger: createMemoryLogger() });
     await server.start();
     return new TestClient(server, dataSource);
   }
 
   async run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
-    const stats: QueryStats = { statements: 0, sql: [] };
-    const response = await withQueryStats(stats, () =>
-      this.server.executeOperation(
-        { query, variables },
-        { contextValue: createRequestContext(this.dataSource, { queryStats: stats }) },
-      ),
-    );
+    const { response, context } = await executeOperationWithStats(this.server, this.dataSource, { query, variables }, { keepSql: true });
     if (response.body.kind !== "single") throw new Error("Unexpected incremental response");
     const { data, errors } = response.body.singleResult;
-    return { data: (data ?? null) as T | null, errors, statements: stats.statements, sql: stats.sql ?? [] };
+    return { data: (data ?? null) as T | null, errors, statements: context.queryStats.statements, sql: context.queryStats.sql ?? [] };
   }
 
   /** Runs an operation that must succeed, and returns its data. */
