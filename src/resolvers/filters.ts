@@ -44,7 +44,8 @@ export function hasAwardConditions(award: AwardConditions): boolean {
   return Object.values(award).some((v) => v !== undefined);
 }
 
-function list<T>(value: T[] | null | undefined, path: string): T[] | undefined {
+/** A list argument: absent is "no filter"; empty or too long is refused; duplicates are dropped. */
+export function checkedList<T>(value: T[] | null | undefined, path: string): T[] | undefined {
   if (value === null || value === undefined) return undefined;
   if (value.length === 0) throw badUserInput(`"${path}" is an empty list, which matches nothing; omit it to not filter on it.`, path);
   if (value.length > MAX_LIST) throw badUserInput(`"${path}" has ${value.length} values; at most ${MAX_LIST} are allowed.`, path);
@@ -120,39 +121,39 @@ function checkSdgs(sdgs: number[] | undefined, path: string) {
 /** Validates an InnovationFilter (naming the field at fault) and resolves IDs, slugs and codes. */
 export async function resolveInnovationFilter(filter: InnovationFilter | null | undefined, ctx: RequestContext, prefix = "filter"): Promise<ResolvedFilter> {
   const f = filter ?? {};
-  const levels = list(f.levels, `${prefix}.levels`);
+  const levels = checkedList(f.levels, `${prefix}.levels`);
   const yearFrom = year(f.yearFrom, `${prefix}.yearFrom`);
   const yearTo = year(f.yearTo, `${prefix}.yearTo`);
   checkYearRange(yearFrom, yearTo, prefix);
-  const sdgs = list(f.sdgs, `${prefix}.sdgs`);
+  const sdgs = checkedList(f.sdgs, `${prefix}.sdgs`);
   checkSdgs(sdgs, `${prefix}.sdgs`);
-  const institutionIds = list(f.institutionIds, `${prefix}.institutionIds`)?.map((id) => decodeIntId(id, "Institution", `${prefix}.institutionIds`));
-  const regions = await resolveRegions(list(f.regionCodes, `${prefix}.regionCodes`), `${prefix}.regionCodes`, ctx);
+  const institutionIds = checkedList(f.institutionIds, `${prefix}.institutionIds`)?.map((id) => decodeIntId(id, "Institution", `${prefix}.institutionIds`));
+  const regions = await resolveRegions(checkedList(f.regionCodes, `${prefix}.regionCodes`), `${prefix}.regionCodes`, ctx);
   const progression = f.progression
     ? {
-        from: list(f.progression.from, `${prefix}.progression.from`)!,
-        to: list(f.progression.to, `${prefix}.progression.to`)!,
-        toTiers: list(f.progression.toTiers, `${prefix}.progression.toTiers`),
+        from: checkedList(f.progression.from, `${prefix}.progression.from`)!,
+        to: checkedList(f.progression.to, `${prefix}.progression.to`)!,
+        toTiers: checkedList(f.progression.toTiers, `${prefix}.progression.toTiers`),
       }
     : undefined;
   const competitionIds = await resolveCompetitions(
-    list(f.competitionIds, `${prefix}.competitionIds`),
-    list(f.competitionSlugs, `${prefix}.competitionSlugs`),
+    checkedList(f.competitionIds, `${prefix}.competitionIds`),
+    checkedList(f.competitionSlugs, `${prefix}.competitionSlugs`),
     levels,
     prefix,
     ctx,
   );
   return {
     innovation: {
-      sectors: list(f.sectors, `${prefix}.sectors`),
+      sectors: checkedList(f.sectors, `${prefix}.sectors`),
       ...regions,
       institutionIds,
-      institutionKinds: list(f.institutionKinds, `${prefix}.institutionKinds`),
+      institutionKinds: checkedList(f.institutionKinds, `${prefix}.institutionKinds`),
       sdgs,
-      statuses: list(f.statuses, `${prefix}.statuses`),
+      statuses: checkedList(f.statuses, `${prefix}.statuses`),
       progression,
     },
-    award: { competitionIds, levels, yearFrom, yearTo, tiers: list(f.tiers, `${prefix}.tiers`) },
+    award: { competitionIds, levels, yearFrom, yearTo, tiers: checkedList(f.tiers, `${prefix}.tiers`) },
   };
 }
 
@@ -179,7 +180,7 @@ export async function resolveAwardFilter(
     ctx,
     prefix,
   );
-  const labels = list(f.labels, `${prefix}.labels`)?.map((l) => l.trim().toLowerCase());
+  const labels = checkedList(f.labels, `${prefix}.labels`)?.map((l) => l.trim().toLowerCase());
   return { innovation: base.innovation, award: { ...base.award, tiers: base.award.tiers ?? defaultTiers, labels } };
 }
 

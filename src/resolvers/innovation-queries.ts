@@ -1,10 +1,14 @@
 import type { DataSource } from "typeorm";
 import { InnovationEntity } from "../entities";
-import type { PageRequest, Page } from "../schema/connection";
+import { parsePageRequest, toConnection, type ConnectionArgs, type Page, type PageRequest } from "../schema/connection";
+import { InnovationConnection } from "../schema/connections";
+import type { InnovationFilter } from "../schema/innovation-filter.input";
 import { Innovation } from "../schema/innovation.type";
 import { InnovationOrderField, type InnovationOrder } from "../schema/innovation-order.input";
 import { OrderDirection } from "../schema/enums";
-import { hasAwardConditions, hasMatchingAwardSql, innovationConditionsSql, type ResolvedFilter } from "./filters";
+import type { RequestContext } from "./context";
+import { badUserInput } from "./errors";
+import { hasAwardConditions, hasMatchingAwardSql, innovationConditionsSql, resolveInnovationFilter, type ResolvedFilter } from "./filters";
 import { keysetPage, selectColumns, SqlParams, type SortKey } from "./sql";
 
 const SORT_EXPRESSIONS: Record<InnovationOrderField, string> = {
@@ -44,4 +48,24 @@ export function findInnovationPage(
     cursorKind: `innovation:${field}:${direction}`,
     map: (row: InnovationEntity) => Innovation.from(row),
   });
+}
+
+/**
+ * The `innovations` connection, at the top level or under a parent (`scope`). A parent narrows the
+ * list by one filter field; the same field in the client's filter is refused rather than ignored.
+ */
+export async function innovationConnection(
+  ctx: RequestContext,
+  paging: ConnectionArgs,
+  filter: InnovationFilter | null | undefined,
+  orderBy: InnovationOrder | null | undefined,
+  scope?: { field: "institutionIds" | "regionCodes"; value: string; parent: string },
+): Promise<InnovationConnection> {
+  const page = parsePageRequest(paging);
+  if (scope && filter?.[scope.field] != null) {
+    throw badUserInput(`"filter.${scope.field}" cannot be used here: this list is already narrowed to the ${scope.parent}.`, `filter.${scope.field}`);
+  }
+  const scoped = scope ? { ...filter, [scope.field]: [scope.value] } : filter;
+  const resolved = await resolveInnovationFilter(scoped, ctx);
+  return toConnection(InnovationConnection, await findInnovationPage(ctx.dataSource, resolved, orderBy, page));
 }

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { InnovationEntity } from "../entities";
 import { AwardResult } from "../schema/award-result.type";
-import { ConnectionArgs, parsePageRequest } from "../schema/connection";
+import { ConnectionArgs } from "../schema/connection";
 import { InnovationConnection } from "../schema/connections";
 import { decodeIntId } from "../schema/global-id";
 import { InnovationFilter } from "../schema/innovation-filter.input";
@@ -11,11 +11,9 @@ import { Institution } from "../schema/institution.type";
 import { Region } from "../schema/region.type";
 import { Replication } from "../schema/replication.type";
 import { Source } from "../schema/source.type";
-import { toConnection } from "../schema/connection";
 import type { RequestContext } from "./context";
 import { badUserInput, notFound } from "./errors";
-import { resolveInnovationFilter } from "./filters";
-import { findInnovationPage } from "./innovation-queries";
+import { innovationConnection } from "./innovation-queries";
 import { subjectKey } from "./loaders";
 import { selectColumns } from "./sql";
 
@@ -52,9 +50,7 @@ export class InnovationResolver {
     @Arg("filter", () => InnovationFilter, { nullable: true, description: "What to narrow the list to." }) filter?: InnovationFilter | null,
     @Arg("orderBy", () => InnovationOrder, { nullable: true, description: "Sort order; by name when omitted." }) orderBy?: InnovationOrder | null,
   ): Promise<InnovationConnection> {
-    const page = parsePageRequest(paging);
-    const resolved = await resolveInnovationFilter(filter, ctx);
-    return toConnection(InnovationConnection, await findInnovationPage(ctx.dataSource, resolved, orderBy, page));
+    return innovationConnection(ctx, paging, filter, orderBy);
   }
 
   @FieldResolver(() => Institution, { description: "The institution that runs the innovation." })

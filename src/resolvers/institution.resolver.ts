@@ -10,8 +10,8 @@ import { Institution } from "../schema/institution.type";
 import { Region } from "../schema/region.type";
 import type { RequestContext } from "./context";
 import { badUserInput, notFound } from "./errors";
-import { innovationConditionsSql, resolveInnovationFilter } from "./filters";
-import { findInnovationPage } from "./innovation-queries";
+import { checkedList, innovationConditionsSql, resolveInnovationFilter } from "./filters";
+import { innovationConnection } from "./innovation-queries";
 import { keysetPage, selectColumns, SqlParams } from "./sql";
 
 @Resolver(() => Institution)
@@ -46,10 +46,8 @@ export class InstitutionResolver {
     const resolved = await resolveInnovationFilter({ regionCodes: filter?.regionCodes }, ctx);
     const params = new SqlParams();
     const where = innovationConditionsSql(resolved.innovation, params, "t");
-    if (filter?.kinds) {
-      if (filter.kinds.length === 0) throw badUserInput('"filter.kinds" is an empty list, which matches nothing; omit it to not filter on it.', "filter.kinds");
-      where.push(`t.kind = ANY(${params.add(filter.kinds)}::text[])`);
-    }
+    const kinds = checkedList(filter?.kinds, "filter.kinds");
+    if (kinds) where.push(`t.kind = ANY(${params.add(kinds)}::text[])`);
     return toConnection(
       InstitutionConnection,
       await keysetPage(ctx.dataSource, {
@@ -92,9 +90,7 @@ export class InstitutionResolver {
     @Arg("filter", () => InnovationFilter, { nullable: true, description: "What to narrow the list to." }) filter?: InnovationFilter | null,
     @Arg("orderBy", () => InnovationOrder, { nullable: true, description: "Sort order; by name when omitted." }) orderBy?: InnovationOrder | null,
   ): Promise<InnovationConnection> {
-    const page = parsePageRequest(paging);
-    const resolved = await resolveInnovationFilter({ ...filter, institutionIds: [institution.id] }, ctx);
-    return toConnection(InnovationConnection, await findInnovationPage(ctx.dataSource, resolved, orderBy, page));
+    return innovationConnection(ctx, paging, filter, orderBy, { field: "institutionIds", value: institution.id, parent: "institution" });
   }
 
   @FieldResolver(() => Int, { description: "Number of innovations it or its units run." })

@@ -9,8 +9,7 @@ import { KnowledgeEvent } from "../schema/knowledge-event.type";
 import { Region } from "../schema/region.type";
 import { Source } from "../schema/source.type";
 import type { RequestContext } from "./context";
-import { badUserInput } from "./errors";
-import { innovationConditionsSql, resolveInnovationFilter } from "./filters";
+import { checkedList, innovationConditionsSql, resolveInnovationFilter } from "./filters";
 import { subjectKey } from "./loaders";
 import { keysetPage, selectColumns, SqlParams } from "./sql";
 
@@ -33,10 +32,8 @@ export class KnowledgeEventResolver {
     if (award.competitionIds) where.push(`k.competition_id = ANY(${params.add(award.competitionIds)}::int[])`);
     if (award.yearFrom !== undefined) where.push(`k.year >= ${params.add(award.yearFrom)}::int`);
     if (award.yearTo !== undefined) where.push(`k.year <= ${params.add(award.yearTo)}::int`);
-    if (filter?.kinds) {
-      if (filter.kinds.length === 0) throw badUserInput('"filter.kinds" is an empty list, which matches nothing; omit it to not filter on it.', "filter.kinds");
-      where.push(`k.kind = ANY(${params.add(filter.kinds)}::text[])`);
-    }
+    const kinds = checkedList(filter?.kinds, "filter.kinds");
+    if (kinds) where.push(`k.kind = ANY(${params.add(kinds)}::text[])`);
     return toConnection(
       KnowledgeEventConnection,
       await keysetPage(ctx.dataSource, {

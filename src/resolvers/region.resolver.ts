@@ -9,8 +9,8 @@ import { RegionFilter } from "../schema/region-filter.input";
 import { Region } from "../schema/region.type";
 import type { RequestContext } from "./context";
 import { badUserInput, notFound } from "./errors";
-import { resolveInnovationFilter } from "./filters";
-import { findInnovationPage } from "./innovation-queries";
+import { checkedList } from "./filters";
+import { innovationConnection } from "./innovation-queries";
 import { keysetPage, selectColumns, SqlParams } from "./sql";
 
 @Resolver(() => Region)
@@ -38,10 +38,8 @@ export class RegionResolver {
     const page = parsePageRequest(paging);
     const params = new SqlParams();
     const where: string[] = [];
-    if (filter?.kinds) {
-      if (filter.kinds.length === 0) throw badUserInput('"filter.kinds" is an empty list, which matches nothing; omit it to not filter on it.', "filter.kinds");
-      where.push(`r.kind = ANY(${params.add(filter.kinds)}::text[])`);
-    }
+    const kinds = checkedList(filter?.kinds, "filter.kinds");
+    if (kinds) where.push(`r.kind = ANY(${params.add(kinds)}::text[])`);
     if (filter?.parentCode != null) {
       if (!/^\d{2}$/.test(filter.parentCode)) throw badUserInput(`"filter.parentCode" must be a province code like "33", got "${filter.parentCode}".`, "filter.parentCode");
       where.push(`r.parent_code = ${params.add(filter.parentCode)}`);
@@ -81,9 +79,7 @@ export class RegionResolver {
     @Arg("filter", () => InnovationFilter, { nullable: true, description: "What to narrow the list to." }) filter?: InnovationFilter | null,
     @Arg("orderBy", () => InnovationOrder, { nullable: true, description: "Sort order; by name when omitted." }) orderBy?: InnovationOrder | null,
   ): Promise<InnovationConnection> {
-    const page = parsePageRequest(paging);
-    const resolved = await resolveInnovationFilter({ ...filter, regionCodes: [region.code] }, ctx);
-    return toConnection(InnovationConnection, await findInnovationPage(ctx.dataSource, resolved, orderBy, page));
+    return innovationConnection(ctx, paging, filter, orderBy, { field: "regionCodes", value: region.code, parent: "region" });
   }
 
   @FieldResolver(() => Int, { description: "Number of innovations in the region (a province counts its regencies and cities)." })

@@ -11,7 +11,6 @@ import { NodeResolver } from "../resolvers/node.resolver";
 import { RegionResolver } from "../resolvers/region.resolver";
 import { ReplicationResolver } from "../resolvers/replication.resolver";
 import { StatsResolver } from "../resolvers/stats.resolver";
-import { DateTime, LocalDate } from "./scalars";
 
 export const RESOLVERS = [
   NodeResolver,
@@ -30,8 +29,6 @@ export const RESOLVERS = [
 export async function buildCatalogueSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS,
-    scalarsMap: [],
-    orphanedTypes: [],
     // Inputs are validated by hand in the resolvers, with messages that name the field at fault.
     validate: false,
     emitSchemaFile: false,

@@ -86,6 +86,15 @@ describe("bad input gets a clear error with a stable code", () => {
     await expectError(PAGE, { first: 5, filter: { competitionSlugs: [compSlug], levels: ["PROVINCIAL"] } }, "BAD_USER_INPUT", /Contradictory filter: "filter.levels"/);
   });
 
+  it("refuses a filter field that a nested list already fixes", async () => {
+    await expectError(
+      `{ region(code: "33") { innovations(first: 5, filter: { regionCodes: ["35"] }) { nodes { id } } } }`,
+      {},
+      "BAD_USER_INPUT",
+      /"filter.regionCodes" cannot be used here: this list is already narrowed to the region/,
+    );
+  });
+
   it("rejects bad stats groupings", async () => {
     await expectError(`{ stats(groupBy: [YEAR, YEAR]) { innovationCount } }`, {}, "BAD_USER_INPUT", /names a dimension twice/);
     await expectError(`{ stats(groupBy: [YEAR, SECTOR, TIER]) { innovationCount } }`, {}, "BAD_USER_INPUT", /one or two dimensions, got 3/);
