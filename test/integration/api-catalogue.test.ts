@@ -220,6 +220,32 @@ describe("catalogue API on factory data", () => {
     ]);
   });
 
+  it("shows who replicated an innovation, and where a replication came from", async () => {
+    const adopter = await f.institution({ regionCode: "33.26" });
+    const derived = await f.innovation(adopter, { name: "Aduan Cepat Pekalongan", regionCode: "33.26" });
+    const [{ id: replicationId }] = await ds.query(
+      `INSERT INTO replication (origin_innovation_id, adopter_institution_id, status, agreed_on, implemented_on, adaptations, derived_innovation_id)
+       VALUES ($1, $2, 'implemented', '2022-03-01', '2022-09-15', 'WhatsApp intake added', $3) RETURNING id`,
+      [ids.complaint, adopter, derived],
+    );
+    await f.source("replication", replicationId);
+    const data = await client.data<any>(
+      `query($id: ID!, $derived: ID!) {
+        origin: innovation(id: $id) { replications { status agreedOn implementedOn adaptations adopter { region { code } }
+          derivedInnovation { name } origin { name } sources { url } } }
+        copy: innovation(id: $derived) { replicatedFrom { origin { name } } } }`,
+      { id: await gid("Innovation", ids.complaint), derived: await gid("Innovation", derived) },
+    );
+    expect(data.origin.replications).toHaveLength(1);
+    const [r] = data.origin.replications;
+    expect(r).toMatchObject({ status: "IMPLEMENTED", agreedOn: "2022-03-01", implementedOn: "2022-09-15", adaptations: "WhatsApp intake added" });
+    expect(r.adopter.region.code).toBe("33.26");
+    expect(r.derivedInnovation.name).toBe("Aduan Cepat Pekalongan");
+    expect(r.origin.name).toBe("Aduan Cepat");
+    expect(r.sources).toHaveLength(1);
+    expect(data.copy.replicatedFrom.origin.name).toBe("Aduan Cepat");
+  });
+
   it("fetches any object by global ID, and several at once in the order asked", async () => {
     const data = await client.data<{ nodes: ({ __typename: string; name?: string; code?: string } | null)[] }>(
       `query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Innovation { name } ... on Region { code } } }`,
