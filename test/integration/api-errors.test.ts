@@ -95,6 +95,33 @@ describe("bad input gets a clear error with a stable code", () => {
     );
   });
 
+  it("rejects a query nested deeper than the limit on the real schema", async () => {
+    const deep = `{ innovations(first: 1) { nodes { institution { innovations(first: 1) { nodes { institution {
+      innovations(first: 1) { nodes { institution { innovations(first: 1) { nodes { name } } } } } } } } } } } }`;
+    const result = await client.run(deep);
+    expect(result.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(result.errors?.[0].message).toMatch(/depth/i);
+    expect(result.statements).toBe(0);
+  });
+
+  it("rejects a query whose pages multiply past the cost limit, counting page sizes given as variables", async () => {
+    const costly = `query($n: Int) { innovations(first: $n) { nodes { institution { innovations(first: $n) {
+      nodes { awards { label } similar(first: 20) { name } } } } } } }`;
+    const result = await client.run(costly, { n: 100 });
+    expect(result.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(result.errors?.[0].message).toMatch(/cost/i);
+    expect(result.statements).toBe(0);
+    const cheap = await client.run(costly, { n: 2 });
+    expect(cheap.errors).toBeUndefined();
+  });
+
+  it("rejects too many aliases", async () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: innovation(slug: "lapor-hendi") { name }`).join(" ");
+    const result = await client.run(`{ ${aliases} }`);
+    expect(result.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(result.errors?.[0].message).toMatch(/alias/i);
+  });
+
   it("rejects bad stats groupings", async () => {
     await expectError(`{ stats(groupBy: [YEAR, YEAR]) { innovationCount } }`, {}, "BAD_USER_INPUT", /names a dimension twice/);
     await expectError(`{ stats(groupBy: [YEAR, SECTOR, TIER]) { innovationCount } }`, {}, "BAD_USER_INPUT", /one or two dimensions, got 3/);
