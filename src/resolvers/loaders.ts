@@ -50,6 +50,24 @@ export function createLoaders(ds: DataSource) {
       return keys.map((k) => map.get(k) ?? []);
     });
 
+  /** Rows of one table grouped by a foreign-key column, each group in `orderBy` order. */
+  const byColumn = <K extends string | number, E extends ObjectLiteral>(
+    entity: EntityTarget<E>,
+    table: string,
+    column: string,
+    keyOf: (row: E) => K,
+    cast: string,
+    orderBy: string,
+  ) =>
+    grouped<K, E>(
+      (keys) =>
+        ds.query(
+          `SELECT ${selectColumns(ds, entity, "t")} FROM "${table}" t WHERE t."${column}" = ANY($1::${cast}[]) ORDER BY t."${column}", ${orderBy}`,
+          [keys],
+        ),
+      keyOf,
+    );
+
   const counts = <K extends string | number>(sql: string, cast: string) =>
     new DataLoader<K, number>(async (keys) => {
       const rows: { key: K; n: number }[] = await ds.query(sql.replace("$KEYS", `$1::${cast}[]`), [keys]);
@@ -104,75 +122,19 @@ export function createLoaders(ds: DataSource) {
       (row) => row.subjectKey,
     ),
 
-    replicationsByOriginId: grouped<number, ReplicationEntity>(
-      (keys) =>
-        ds.query(
-          `SELECT ${selectColumns(ds, ReplicationEntity, "r")} FROM replication r
-            WHERE r.origin_innovation_id = ANY($1::int[]) ORDER BY r.origin_innovation_id, r.id`,
-          [keys],
-        ),
-      (row) => row.originInnovationId,
-    ),
+    replicationsByOriginId: byColumn(ReplicationEntity, "replication", "origin_innovation_id", (r: ReplicationEntity) => r.originInnovationId, "int", "t.id"),
 
-    replicationsByDerivedId: grouped<number, ReplicationEntity>(
-      (keys) =>
-        ds.query(
-          `SELECT ${selectColumns(ds, ReplicationEntity, "r")} FROM replication r
-            WHERE r.derived_innovation_id = ANY($1::int[]) ORDER BY r.derived_innovation_id, r.id`,
-          [keys],
-        ),
-      (row) => row.derivedInnovationId as number,
-    ),
+    replicationsByDerivedId: byColumn(ReplicationEntity, "replication", "derived_innovation_id", (r: ReplicationEntity) => r.derivedInnovationId as number, "int", "t.id"),
 
-    editionsByCompetitionId: grouped<number, CompetitionEditionEntity>(
-      (keys) =>
-        ds.query(
-          `SELECT ${selectColumns(ds, CompetitionEditionEntity, "e")} FROM competition_edition e
-            WHERE e.competition_id = ANY($1::int[]) ORDER BY e.competition_id, e.year`,
-          [keys],
-        ),
-      (row) => row.competitionId,
-    ),
+    editionsByCompetitionId: byColumn(CompetitionEditionEntity, "competition_edition", "competition_id", (r: CompetitionEditionEntity) => r.competitionId, "int", "t.year"),
 
-    regionChildrenByCode: grouped<string, RegionEntity>(
-      (keys) =>
-        ds.query(
-          `SELECT ${selectColumns(ds, RegionEntity, "r")} FROM region r
-            WHERE r.parent_code = ANY($1::text[]) ORDER BY r.parent_code, r.code`,
-          [keys],
-        ),
-      (row) => row.parentCode as string,
-    ),
+    regionChildrenByCode: byColumn(RegionEntity, "region", "parent_code", (r: RegionEntity) => r.parentCode as string, "text", "t.code"),
 
-    institutionChildrenById: grouped<number, InstitutionEntity>(
-      (keys) =>
-        ds.query(
-          `SELECT ${selectColumns(ds, InstitutionEntity, "t")} FROM institution t
-            WHERE t.parent_id = ANY($1::int[]) ORDER BY t.parent_id, t.name, t.id`,
-          [keys],
-        ),
-      (row) => row.parentId as number,
-    ),
+    institutionChildrenById: byColumn(InstitutionEntity, "institution", "parent_id", (r: InstitutionEntity) => r.parentId as number, "int", "t.name, t.id"),
 
-    knowledgeEventsByEditionId: grouped<number, KnowledgeEventEntity>(
-      (keys) =>
-        ds.query(
-          `SELECT ${selectColumns(ds, KnowledgeEventEntity, "k")} FROM knowledge_event k
-            WHERE k.edition_id = ANY($1::int[]) ORDER BY k.edition_id, k.starts_on NULLS LAST, k.id`,
-          [keys],
-        ),
-      (row) => row.editionId as number,
-    ),
+    knowledgeEventsByEditionId: byColumn(KnowledgeEventEntity, "knowledge_event", "edition_id", (r: KnowledgeEventEntity) => r.editionId as number, "int", "t.starts_on NULLS LAST, t.id"),
 
-    knowledgeEventsByCompetitionId: grouped<number, KnowledgeEventEntity>(
-      (keys) =>
-        ds.query(
-          `SELECT ${selectColumns(ds, KnowledgeEventEntity, "k")} FROM knowledge_event k
-            WHERE k.competition_id = ANY($1::int[]) ORDER BY k.competition_id, k.year, k.starts_on NULLS LAST, k.id`,
-          [keys],
-        ),
-      (row) => row.competitionId as number,
-    ),
+    knowledgeEventsByCompetitionId: byColumn(KnowledgeEventEntity, "knowledge_event", "competition_id", (r: KnowledgeEventEntity) => r.competitionId as number, "int", "t.year, t.starts_on NULLS LAST, t.id"),
 
     /**
      * Other innovations in the same sector, keyed "id:count": best awarded first, other regions before
