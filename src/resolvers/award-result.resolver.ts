@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { CompetitionEntity } from "../entities";
 import { AwardFilter } from "../schema/award-filter.input";
 import { AwardOrder, AwardOrderField } from "../schema/award-order.input";
 import { AwardResult } from "../schema/award-result.type";
@@ -13,6 +14,14 @@ import { findAwardPage } from "./award-queries";
 import type { RequestContext } from "./context";
 import { resolveAwardFilter } from "./filters";
 import { subjectKey } from "./loaders";
+
+/** The competition of an award's edition, through the loaders. */
+async function competitionOf(award: AwardResult, ctx: RequestContext): Promise<CompetitionEntity> {
+  const edition = await ctx.loaders.editionById.load(award.editionId);
+  const entity = edition && (await ctx.loaders.competitionById.load(edition.competitionId));
+  if (!entity) throw new Error(`Award ${award.rowId} has no competition`);
+  return entity;
+}
 
 /** Tiers that count as winning when a `winners` query names none. */
 export const WINNING_TIERS = [AwardTier.OUTSTANDING, AwardTier.WINNER, AwardTier.TOP];
@@ -74,10 +83,7 @@ export class AwardResultResolver {
 
   @FieldResolver(() => Competition, { description: "The competition series (shortcut for edition.competition)." })
   async competition(@Root() award: AwardResult, @Ctx() ctx: RequestContext): Promise<Competition> {
-    const edition = await ctx.loaders.editionById.load(award.editionId);
-    const entity = edition && (await ctx.loaders.competitionById.load(edition.competitionId));
-    if (!entity) throw new Error(`Award ${award.rowId} has no competition`);
-    return Competition.from(entity);
+    return Competition.from(await competitionOf(award, ctx));
   }
 
   @FieldResolver(() => Int, { description: "Year of the edition (shortcut for edition.year)." })
@@ -89,10 +95,7 @@ export class AwardResultResolver {
 
   @FieldResolver(() => CompetitionLevel, { description: "Level of the competition (shortcut for competition.level)." })
   async level(@Root() award: AwardResult, @Ctx() ctx: RequestContext): Promise<CompetitionLevel> {
-    const edition = await ctx.loaders.editionById.load(award.editionId);
-    const entity = edition && (await ctx.loaders.competitionById.load(edition.competitionId));
-    if (!entity) throw new Error(`Award ${award.rowId} has no competition`);
-    return entity.level as CompetitionLevel;
+    return (await competitionOf(award, ctx)).level as CompetitionLevel;
   }
 
   @FieldResolver(() => [Source], { description: "The public pages that state this result." })

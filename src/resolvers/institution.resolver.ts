@@ -94,12 +94,12 @@ export class InstitutionResolver {
   }
 
   @FieldResolver(() => Int, { description: "Number of innovations it or its units run." })
-  innovationCount(@Root() institution: Institution, @Ctx() ctx: RequestContext): Promise<number> {
-    return ctx.loaders.innovationCountByInstitutionId.load(institution.rowId);
+  async innovationCount(@Root() institution: Institution, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.countsByInstitutionId.load(institution.rowId)).innovations;
   }
 
   @FieldResolver(() => Int, { description: "Number of awards won by those innovations." })
-  awardCount(@Root() institution: Institution, @Ctx() ctx: RequestContext): Promise<number> {
-    return ctx.loaders.awardCountByInstitutionId.load(institution.rowId);
+  async awardCount(@Root() institution: Institution, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.countsByInstitutionId.load(institution.rowId)).awards;
   }
 }

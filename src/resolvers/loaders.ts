@@ -68,11 +68,12 @@ export function createLoaders(ds: DataSource) {
       keyOf,
     );
 
+  /** Innovation and award counts per key; a key with no rows counts zero. */
   const counts = <K extends string | number>(sql: string, cast: string) =>
-    new DataLoader<K, number>(async (keys) => {
-      const rows: { key: K; n: number }[] = await ds.query(sql.replace("$KEYS", `$1::${cast}[]`), [keys]);
-      const map = new Map(rows.map((r) => [String(r.key), r.n]));
-      return keys.map((k) => map.get(String(k)) ?? 0);
+    new DataLoader<K, Counts>(async (keys) => {
+      const rows: (Counts & { key: K })[] = await ds.query(sql.replace("$KEYS", `$1::${cast}[]`), [keys]);
+      const map = new Map(rows.map((r) => [String(r.key), { innovations: r.innovations, awards: r.awards }]));
+      return keys.map((k) => map.get(String(k)) ?? { innovations: 0, awards: 0 });
     });
 
   return {
@@ -176,37 +177,22 @@ export function createLoaders(ds: DataSource) {
       (row) => row.editionId,
     ),
 
-    /** Innovations run by an institution or its units. */
-    innovationCountByInstitutionId: counts<number>(
-      `SELECT k.id AS key, count(i.id)::int AS n
+    /** Innovations run by an institution or its units, and the awards they won: both counts in one statement. */
+    countsByInstitutionId: counts<number>(
+      `SELECT k.id AS key, count(DISTINCT i.id)::int AS innovations, count(a.id)::int AS awards
          FROM unnest($KEYS) AS k(id)
          JOIN institution t ON t.id = k.id OR t.parent_id = k.id
          JOIN innovation i ON i.institution_id = t.id
+         LEFT JOIN award_result a ON a.innovation_id = i.id
         GROUP BY k.id`,
       "int",
     ),
-    awardCountByInstitutionId: counts<number>(
-      `SELECT k.id AS key, count(a.id)::int AS n
-         FROM unnest($KEYS) AS k(id)
-         JOIN institution t ON t.id = k.id OR t.parent_id = k.id
-         JOIN innovation i ON i.institution_id = t.id
-         JOIN award_result a ON a.innovation_id = i.id
-        GROUP BY k.id`,
-      "int",
-    ),
-    /** Innovations in a region; a province counts its regencies and cities too. */
-    innovationCountByRegionCode: counts<string>(
-      `SELECT k.code AS key, count(i.id)::int AS n
+    /** Innovations in a region (a province counts its regencies and cities too), and their awards. */
+    countsByRegionCode: counts<string>(
+      `SELECT k.code AS key, count(DISTINCT i.id)::int AS innovations, count(a.id)::int AS awards
          FROM unnest($KEYS) AS k(code)
          JOIN innovation i ON i.region_code = k.code OR (length(k.code) = 2 AND left(i.region_code, 2) = k.code)
-        GROUP BY k.code`,
-      "text",
-    ),
-    awardCountByRegionCode: counts<string>(
-      `SELECT k.code AS key, count(a.id)::int AS n
-         FROM unnest($KEYS) AS k(code)
-         JOIN innovation i ON i.region_code = k.code OR (length(k.code) = 2 AND left(i.region_code, 2) = k.code)
-         JOIN award_result a ON a.innovation_id = i.id
+         LEFT JOIN award_result a ON a.innovation_id = i.id
         GROUP BY k.code`,
       "text",
     ),
@@ -214,6 +200,12 @@ export function createLoaders(ds: DataSource) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** How many innovations a parent (institution or region) has, and how many awards they won. */
+export interface Counts {
+  innovations: number;
+  awards: number;
+}
 
 /** Key for sourcesBySubject. */
 export function subjectKey(type: SourceSubjectType, id: number): string {

@@ -83,12 +83,12 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => Int, { description: "Number of innovations in the region (a province counts its regencies and cities)." })
-  innovationCount(@Root() region: Region, @Ctx() ctx: RequestContext): Promise<number> {
-    return ctx.loaders.innovationCountByRegionCode.load(region.code);
+  async innovationCount(@Root() region: Region, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.countsByRegionCode.load(region.code)).innovations;
   }
 
   @FieldResolver(() => Int, { description: "Number of awards won by those innovations." })
-  awardCount(@Root() region: Region, @Ctx() ctx: RequestContext): Promise<number> {
-    return ctx.loaders.awardCountByRegionCode.load(region.code);
+  async awardCount(@Root() region: Region, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.countsByRegionCode.load(region.code)).awards;
   }
 }
