@@ -2,20 +2,22 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { printSchema } from "graphql";
+import { printSubgraphSchema } from "@apollo/subgraph";
 import { buildCatalogueSchema } from "../src/schema/build-schema";
 
-// Writes the public schema's SDL to schema.graphql at the repository root, or with `--check` exits 1
-// when the committed file differs from what the code builds. The SDL is printed in the schema's own
-// order; only line endings and the final newline are normalised, so the output is the same on every
-// machine and a diff of schema.graphql shows exactly the API change.
+// Writes the public schema's subgraph SDL to schema.graphql at the repository root, or with `--check`
+// exits 1 when the committed file differs from what the code builds. The subgraph SDL is what
+// `_service { sdl }` answers, with the @link and @key directives that `rover supergraph compose`
+// reads. It is printed in the schema's own order; only line endings and the final newline are
+// normalised, so the output is the same on every machine and a diff of schema.graphql shows exactly
+// the API change.
 
 /** Where the committed SDL lives: schema.graphql at the repository root. */
 export const SCHEMA_FILE = fileURLToPath(new URL("../schema.graphql", import.meta.url));
 
-/** The SDL of `buildCatalogueSchema()`, as committed in schema.graphql. */
+/** The subgraph SDL of `buildCatalogueSchema()`, as committed in schema.graphql. */
 export async function renderSchema(): Promise<string> {
-  const sdl = printSchema(await buildCatalogueSchema());
+  const sdl = printSubgraphSchema(await buildCatalogueSchema());
   return `${sdl.replace(/\r\n/g, "\n").trimEnd()}\n`;
 }
 

@@ -79,7 +79,9 @@ export function createLoaders(ds: DataSource) {
   return {
     regionByCode: byKey(RegionEntity, "region", "code", (r: RegionEntity) => r.code, "text"),
     institutionById: byKey(InstitutionEntity, "institution", "id", (r: InstitutionEntity) => r.id, "int"),
+    institutionBySlug: byKey(InstitutionEntity, "institution", "slug", (r: InstitutionEntity) => r.slug, "text"),
     innovationById: byKey(InnovationEntity, "innovation", "id", (r: InnovationEntity) => r.id, "int"),
+    innovationBySlug: byKey(InnovationEntity, "innovation", "slug", (r: InnovationEntity) => r.slug, "text"),
     competitionById: byKey(CompetitionEntity, "competition", "id", (r: CompetitionEntity) => r.id, "int"),
     competitionBySlug: byKey(CompetitionEntity, "competition", "slug", (r: CompetitionEntity) => r.slug, "text"),
     editionById: byKey(CompetitionEditionEntity, "competition_edition", "id", (r: CompetitionEditionEntity) => r.id, "int"),

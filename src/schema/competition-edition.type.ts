@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import type { CompetitionEditionEntity } from "../entities";
 import { AwardTier } from "./enums";
 import { encodeGlobalId } from "./global-id";
@@ -37,6 +37,7 @@ export class EditionCriterion {
   weightPercent: number | null;
 }
 
+@Directive(`@key(fields: "id")`)
 @ObjectType("CompetitionEdition", {
   implements: Node,
   description: "One year of a competition series, with its rules and its results.",

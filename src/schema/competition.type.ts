@@ -1,9 +1,11 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import type { CompetitionEntity } from "../entities";
 import { CompetitionLevel } from "./enums";
 import { encodeGlobalId } from "./global-id";
 import { Node } from "./node.interface";
 
+@Directive(`@key(fields: "id")`)
+@Directive(`@key(fields: "slug")`)
 @ObjectType("Competition", {
   implements: Node,
   description: "A competition series, such as KIPP (held as SINOVIK in 2014–2016) or KIPP Provinsi Jawa Tengah.",

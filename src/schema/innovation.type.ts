@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import type { InnovationEntity } from "../entities";
 import { InnovationStatus, Sector } from "./enums";
 import { encodeGlobalId } from "./global-id";
@@ -46,6 +46,8 @@ export class DatedStatus {
   note: string | null;
 }
 
+@Directive(`@key(fields: "id")`)
+@Directive(`@key(fields: "slug")`)
 @ObjectType("Innovation", {
   implements: Node,
   description: "A public-service innovation (inovasi pelayanan publik), with its narrative, owner, awards and replications.",

@@ -1,9 +1,11 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import type { InstitutionEntity } from "../entities";
 import { InstitutionKind } from "./enums";
 import { encodeGlobalId } from "./global-id";
 import { Node } from "./node.interface";
 
+@Directive(`@key(fields: "id")`)
+@Directive(`@key(fields: "slug")`)
 @ObjectType("Institution", {
   implements: Node,
   description: "A government body or enterprise (instansi) that runs innovations or adopts them.",

@@ -1,9 +1,11 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import type { RegionEntity } from "../entities";
 import { RegionKind } from "./enums";
 import { encodeGlobalId } from "./global-id";
 import { Node } from "./node.interface";
 
+@Directive(`@key(fields: "id")`)
+@Directive(`@key(fields: "code")`)
 @ObjectType("Region", {
   implements: Node,
   description: "A province, regency (kabupaten) or city (kota), identified by its Kemendagri code.",

@@ -5,7 +5,9 @@ import {
   Kind,
   validate,
   visit,
+  type ArgumentNode,
   type DocumentNode,
+  type FieldNode,
   type OperationDefinitionNode,
   type ParseOptions,
   type ValidationContext,
@@ -102,11 +104,17 @@ export function queryLimitOptions(limits: QueryLimits = DEFAULT_QUERY_LIMITS): Q
 
 const PAGE_ARGUMENTS = new Set(["first", "last"]);
 
+// Federation's `_entities(representations:)` answers one entity per representation, so it is priced
+// like a page of that many: as if it had `first: <number of representations>`.
+const ENTITIES_FIELD = "_entities";
+const REPRESENTATIONS_ARGUMENT = "representations";
+
 /**
  * Validation runs once per document, before variables are known, so armor prices
  * `first: $n` as a single item. This plugin prices the resolved operation again with the request's
  * page-size variables written in as literals, so that a page size cannot be smuggled past the cost
- * limit through a variable.
+ * limit through a variable. A gateway's `_entities(representations: $r)` is priced the same way,
+ * by the number of representations in `$r`.
  */
 function variableAwareCostPlugin(limits: QueryLimits): ApolloServerPlugin<BaseContext> {
   const [costRule] = new ApolloArmor({
@@ -138,7 +146,9 @@ function variableAwareCostPlugin(limits: QueryLimits): ApolloServerPlugin<BaseCo
 
 /**
  * The operation (with every fragment) where each `first`/`last` argument given by a variable is
- * replaced by the variable's integer value or default; null when no argument was replaced.
+ * replaced by the variable's integer value or default, and each `_entities` field gets a `first`
+ * argument that counts its representations; null when nothing was replaced. The result is only for
+ * pricing: `first` is not an argument of `_entities`.
  */
 function inlinePageSizeVariables(
   document: DocumentNode,
@@ -160,7 +170,21 @@ function inlinePageSizeVariables(
     ...document,
     definitions: document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION),
   };
+  const representationCount = (field: FieldNode): number | null => {
+    const argument = field.arguments?.find((a) => a.name.value === REPRESENTATIONS_ARGUMENT);
+    if (argument?.value.kind === Kind.LIST) return argument.value.values.length;
+    const given = argument?.value.kind === Kind.VARIABLE ? variables[argument.value.name.value] : undefined;
+    return Array.isArray(given) ? given.length : null;
+  };
   const inlined = visit(selected, {
+    Field(node) {
+      if (node.name.value !== ENTITIES_FIELD) return undefined;
+      const count = representationCount(node);
+      if (count === null) return undefined;
+      replaced = true;
+      const first: ArgumentNode = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "first" }, value: { kind: Kind.INT, value: String(count) } };
+      return { ...node, arguments: [...(node.arguments ?? []), first] };
+    },
     Argument(node) {
       if (!PAGE_ARGUMENTS.has(node.name.value) || node.value.kind !== Kind.VARIABLE) return undefined;
       const value = valueOf(node.value.name.value);
