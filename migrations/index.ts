@@ -1,4 +1,5 @@
 import { InitialCatalogue1763800000000 } from "./1763800000000-initial-catalogue";
+import { ImportProvenance1763920000000 } from "./1763920000000-import-provenance";
 
 /** Every migration, oldest first. Listed explicitly so that no glob decides what runs. */
-export const MIGRATIONS = [InitialCatalogue1763800000000];
+export const MIGRATIONS = [InitialCatalogue1763800000000, ImportProvenance1763920000000];

@@ -8,6 +8,10 @@ import { RegionEntity } from "./region.entity";
 import { ReplicationEntity } from "./replication.entity";
 import { SourceLinkEntity } from "./source-link.entity";
 import { SourceEntity } from "./source.entity";
+import { ImportReviewEntity } from "./import-review.entity";
+import { ImportRunEntity } from "./import-run.entity";
+import { SeedSnapshotEntity } from "./seed-snapshot.entity";
+import { SourceClaimEntity } from "./source-claim.entity";
 
 export {
   AwardResultEntity,
@@ -20,6 +24,10 @@ export {
   ReplicationEntity,
   SourceEntity,
   SourceLinkEntity,
+  ImportReviewEntity,
+  ImportRunEntity,
+  SeedSnapshotEntity,
+  SourceClaimEntity,
 };
 
 /** Every entity, for the DataSource. */
@@ -34,4 +42,8 @@ export const ENTITIES = [
   AwardResultEntity,
   ReplicationEntity,
   KnowledgeEventEntity,
+  ImportRunEntity,
+  ImportReviewEntity,
+  SourceClaimEntity,
+  SeedSnapshotEntity,
 ];

@@ -1,24 +1,33 @@
 /**
  * Writes a catalogue plan (catalogue-plan.ts) with idempotent, batched upserts: per table one INSERT
- * of the rows whose natural key is missing, one UPDATE of the rows that differ, and one SELECT of the
- * ids. Each statement carries the whole batch as one jsonb parameter, so a table costs three round
- * trips whatever its size. Rows that are already equal are not touched, which is why a second load
- * reports zero changes.
+ * of the rows whose natural key is missing, one UPDATE of the rows that differ, one SELECT of the ids
+ * and one upsert of the seed snapshot. Each statement carries the whole batch as one jsonb parameter,
+ * so a table costs four round trips whatever its size. Rows that are already equal are not touched,
+ * which is why a second load reports zero changes.
  *
  * Only the columns the seeds own are written; columns they do not hold (narratives, SDGs, decree
  * numbers) are left to whoever fills them.
+ *
+ * Precedence: the seed rewrites a column of an existing row only while that column is empty or still
+ * holds what the seed last wrote there (recorded in `seed_snapshot`). A value someone else wrote since
+ * (an import, a mutation, a hand edit) is theirs: a restart re-applying the seed leaves it alone.
+ * Regions are the exception: their codes and names are the idn-area-data package's, and the seed
+ * always applies them.
  */
 import type { EntityManager } from "typeorm";
 import type { CataloguePlan, PlannedInstitution } from "./catalogue-plan";
 
-type SqlType = "text" | "int" | "jsonb" | "text[]" | "date";
+/** Postgres types a batch column is read as (in jsonb_to_recordset). */
+export type SqlType = "text" | "int" | "jsonb" | "text[]" | "date" | "real";
 
-interface ColumnSpec {
+/** One column of a batched write. */
+export interface ColumnSpec {
   name: string;
   type: SqlType;
 }
 
-interface TableSpec {
+/** How a table is written in batches: its natural key, the columns written, and its id column. */
+export interface TableSpec {
   table: string;
   /** The natural key: unique in the table, never updated. */
   key: ColumnSpec[];
@@ -28,9 +37,15 @@ interface TableSpec {
   touch?: string;
   /** The generated id column to read back, or null when the key is the id. */
   id: string | null;
+  /**
+   * Whether the seed's precedence rule applies (see the file comment): updates touch only columns the
+   * seed still owns, and what the seed wrote is kept in `seed_snapshot`. Needs an id column.
+   */
+  guarded?: boolean;
 }
 
-type Row = Record<string, unknown>;
+/** One row of a batch: column name → value. */
+export type Row = Record<string, unknown>;
 
 /** Tables in write order, as the report names them. */
 export const SEED_TABLES = [
@@ -47,7 +62,8 @@ export const SEED_TABLES = [
 export type SeedTable = (typeof SEED_TABLES)[number];
 
 const c = (name: string, type: SqlType): ColumnSpec => ({ name, type });
-const q = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
+/** Quotes an SQL identifier. */
+export const q = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
 
 const SPECS: Record<SeedTable, TableSpec> = {
   region: {
@@ -61,6 +77,7 @@ const SPECS: Record<SeedTable, TableSpec> = {
     key: [c("url", "text")],
     columns: [c("title", "text"), c("publisher", "text"), c("retrieved_at", "date")],
     id: "id",
+    guarded: true,
   },
   competition: {
     table: "competition",
@@ -75,6 +92,7 @@ const SPECS: Record<SeedTable, TableSpec> = {
       c("description", "text"),
     ],
     id: "id",
+    guarded: true,
   },
   competition_edition: {
     table: "competition_edition",
@@ -93,6 +111,7 @@ const SPECS: Record<SeedTable, TableSpec> = {
       c("entry_count", "int"),
     ],
     id: "id",
+    guarded: true,
   },
   institution: {
     table: "institution",
@@ -100,6 +119,7 @@ const SPECS: Record<SeedTable, TableSpec> = {
     columns: [c("name", "text"), c("name_key", "text"), c("kind", "text"), c("region_code", "text"), c("parent_id", "int")],
     touch: "updated_at",
     id: "id",
+    guarded: true,
   },
   innovation: {
     table: "innovation",
@@ -122,6 +142,7 @@ const SPECS: Record<SeedTable, TableSpec> = {
     ],
     touch: "updated_at",
     id: "id",
+    guarded: true,
   },
   award_result: {
     table: "award_result",
@@ -135,6 +156,7 @@ const SPECS: Record<SeedTable, TableSpec> = {
       c("category", "text"),
     ],
     id: "id",
+    guarded: true,
   },
   knowledge_event: {
     table: "knowledge_event",
@@ -155,6 +177,7 @@ const SPECS: Record<SeedTable, TableSpec> = {
       c("edition_id", "int"),
     ],
     id: "id",
+    guarded: true,
   },
   source_link: {
     table: "source_link",
@@ -164,21 +187,36 @@ const SPECS: Record<SeedTable, TableSpec> = {
   },
 };
 
-interface UpsertResult {
+/** What one batched upsert did. */
+export interface UpsertResult {
   /** Id of each input row, in input order (empty when the spec has no id column). */
   ids: number[];
   changed: number;
 }
 
 /**
- * Upserts `rows` into one table by natural key, in three statements. Inserts follow the input order,
- * so ids are deterministic on a fresh database; existing rows are updated only where a column differs.
+ * How `upsertRows` treats rows whose natural key exists: "update" rewrites differing columns (only
+ * those the seed owns, for a guarded spec, and then records the seed snapshot); "insert-only" leaves
+ * them as they are.
  */
-async function upsert(manager: EntityManager, spec: TableSpec, rows: Row[]): Promise<UpsertResult> {
+export type UpsertMode = "update" | "insert-only";
+
+/** The batch as a typed recordset `v`, with `ord` its position in `rows`. */
+function recordsetOf(spec: TableSpec): string {
+  const all = [...spec.key, ...spec.columns];
+  return `jsonb_to_recordset($1::jsonb) AS v(ord int, ${all.map((col) => `${q(col.name)} ${col.type}`).join(", ")})`;
+}
+
+/**
+ * Upserts `rows` into one table by natural key, in a few statements whatever the batch size. Inserts
+ * follow the input order, so ids are deterministic on a fresh database; existing rows are updated only
+ * where a column differs (and, for a guarded spec, only in columns the seed still owns).
+ */
+export async function upsertRows(manager: EntityManager, spec: TableSpec, rows: Row[], mode: UpsertMode = "update"): Promise<UpsertResult> {
   if (rows.length === 0) return { ids: [], changed: 0 };
   const all = [...spec.key, ...spec.columns];
   const payload = JSON.stringify(rows.map((row, ord) => ({ ...row, ord })));
-  const recordset = `jsonb_to_recordset($1::jsonb) AS v(ord int, ${all.map((col) => `${q(col.name)} ${col.type}`).join(", ")})`;
+  const recordset = recordsetOf(spec);
   const keyMatch = (alias: string) => spec.key.map((col) => `${alias}.${q(col.name)} = v.${q(col.name)}`).join(" AND ");
   const columnList = all.map((col) => q(col.name)).join(", ");
   const table = q(spec.table);
@@ -194,20 +232,10 @@ async function upsert(manager: EntityManager, spec: TableSpec, rows: Row[]): Pro
      SELECT count(*)::int AS n FROM ins`,
     [payload],
   );
-  const sets = spec.columns.map((col) => `${q(col.name)} = v.${q(col.name)}`);
-  if (spec.touch) sets.push(`${q(spec.touch)} = now()`);
-  const updated = await manager.query(
-    `WITH upd AS (
-       UPDATE ${table} AS t SET ${sets.join(", ")}
-       FROM ${recordset}
-       WHERE ${keyMatch("t")}
-         AND ROW(${spec.columns.map((col) => `t.${q(col.name)}`).join(", ")})
-             IS DISTINCT FROM ROW(${spec.columns.map((col) => `v.${q(col.name)}`).join(", ")})
-       RETURNING 1)
-     SELECT count(*)::int AS n FROM upd`,
-    [payload],
-  );
-  const changed = Number(inserted[0].n) + Number(updated[0].n);
+  let changed = Number(inserted[0].n);
+  if (mode === "update" && spec.columns.length > 0) {
+    changed += spec.guarded ? await updateSeedOwned(manager, spec, payload) : await updateAll(manager, spec, payload);
+  }
   if (!spec.id) return { ids: [], changed };
 
   const found: { ord: number; id: number }[] = await manager.query(
@@ -217,7 +245,68 @@ async function upsert(manager: EntityManager, spec: TableSpec, rows: Row[]): Pro
   const ids = new Array<number>(rows.length);
   for (const f of found) ids[Number(f.ord)] = Number(f.id);
   if (found.length !== rows.length) throw new Error(`${spec.table}: wrote ${rows.length} rows but found ${found.length}`);
+  if (mode === "update" && spec.guarded) await recordSeedSnapshot(manager, spec, payload);
   return { ids, changed };
+}
+
+/** Rewrites every differing column of the existing rows. Returns the rows updated. */
+async function updateAll(manager: EntityManager, spec: TableSpec, payload: string): Promise<number> {
+  const sets = spec.columns.map((col) => `${q(col.name)} = v.${q(col.name)}`);
+  if (spec.touch) sets.push(`${q(spec.touch)} = now()`);
+  const [row] = await manager.query(
+    `WITH upd AS (
+       UPDATE ${q(spec.table)} AS t SET ${sets.join(", ")}
+       FROM ${recordsetOf(spec)}
+       WHERE ${spec.key.map((col) => `t.${q(col.name)} = v.${q(col.name)}`).join(" AND ")}
+         AND ROW(${spec.columns.map((col) => `t.${q(col.name)}`).join(", ")})
+             IS DISTINCT FROM ROW(${spec.columns.map((col) => `v.${q(col.name)}`).join(", ")})
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM upd`,
+    [payload],
+  );
+  return Number(row.n);
+}
+
+/**
+ * Rewrites the differing columns the seed still owns: a column is the seed's while it is empty or
+ * holds the value of the row's seed snapshot. A row without a snapshot was not written by the seed,
+ * so only its empty columns are filled. Returns the rows updated.
+ */
+async function updateSeedOwned(manager: EntityManager, spec: TableSpec, payload: string): Promise<number> {
+  const id = q(spec.id!);
+  const owned = (col: ColumnSpec) =>
+    `(t.${q(col.name)} IS NULL OR COALESCE(to_jsonb(t.${q(col.name)}), 'null'::jsonb) = cur.snapshot -> '${col.name}')`;
+  const sets = spec.columns.map((col) => `${q(col.name)} = CASE WHEN ${owned(col)} THEN cur.${q(col.name)} ELSE t.${q(col.name)} END`);
+  if (spec.touch) sets.push(`${q(spec.touch)} = now()`);
+  const [row] = await manager.query(
+    `WITH cur AS (
+       SELECT x.${id} AS row_id, s.snapshot, ${spec.columns.map((col) => `v.${q(col.name)}`).join(", ")}
+         FROM ${recordsetOf(spec)}
+         JOIN ${q(spec.table)} x ON ${spec.key.map((col) => `x.${q(col.name)} = v.${q(col.name)}`).join(" AND ")}
+         LEFT JOIN seed_snapshot s ON s.table_name = '${spec.table}' AND s.row_id = x.${id}),
+     upd AS (
+       UPDATE ${q(spec.table)} AS t SET ${sets.join(", ")}
+         FROM cur
+        WHERE t.${id} = cur.row_id
+          AND (${spec.columns.map((col) => `(${owned(col)} AND t.${q(col.name)} IS DISTINCT FROM cur.${q(col.name)})`).join("\n            OR ")})
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM upd`,
+    [payload],
+  );
+  return Number(row.n);
+}
+
+/** Records what the seed asked for in each row of the batch (only where that differs from the record). */
+async function recordSeedSnapshot(manager: EntityManager, spec: TableSpec, payload: string): Promise<void> {
+  await manager.query(
+    `INSERT INTO seed_snapshot (table_name, row_id, snapshot)
+     SELECT '${spec.table}', x.${q(spec.id!)}, jsonb_build_object(${spec.columns.map((col) => `'${col.name}', v.${q(col.name)}`).join(", ")})
+       FROM ${recordsetOf(spec)}
+       JOIN ${q(spec.table)} x ON ${spec.key.map((col) => `x.${q(col.name)} = v.${q(col.name)}`).join(" AND ")}
+     ON CONFLICT (table_name, row_id) DO UPDATE SET snapshot = EXCLUDED.snapshot
+      WHERE seed_snapshot.snapshot IS DISTINCT FROM EXCLUDED.snapshot`,
+    [payload],
+  );
 }
 
 function lookup<K>(map: ReadonlyMap<K, number>, key: K, what: string): number {
@@ -226,14 +315,26 @@ function lookup<K>(map: ReadonlyMap<K, number>, key: K, what: string): number {
   return id;
 }
 
+/** Key of the advisory lock that serialises writers of the catalogue (the seed loader and imports). */
+const CATALOGUE_WRITE_LOCK = 0x1a0_5eed;
+
+/**
+ * Takes the catalogue's write lock until the end of the current transaction, so that a seed load and
+ * an import (or two imports) never interleave their reads and writes.
+ */
+export async function lockCatalogueWrites(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock($1)`, [CATALOGUE_WRITE_LOCK]);
+}
+
 /**
  * Writes the plan through `manager` (call it inside a transaction) and returns the rows inserted or
  * updated per table. Every table appears in the result, with 0 when nothing changed.
  */
 export async function writeCatalogue(manager: EntityManager, plan: CataloguePlan): Promise<Record<SeedTable, number>> {
+  await lockCatalogueWrites(manager);
   const changes = Object.fromEntries(SEED_TABLES.map((t) => [t, 0])) as Record<SeedTable, number>;
   const run = async (table: SeedTable, rows: Row[]): Promise<number[]> => {
-    const result = await upsert(manager, SPECS[table], rows);
+    const result = await upsertRows(manager, SPECS[table], rows);
     changes[table] += result.changed;
     return result.ids;
   };
