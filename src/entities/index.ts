@@ -12,6 +12,8 @@ import { ImportReviewEntity } from "./import-review.entity";
 import { ImportRunEntity } from "./import-run.entity";
 import { SeedSnapshotEntity } from "./seed-snapshot.entity";
 import { SourceClaimEntity } from "./source-claim.entity";
+import { SearchDocumentEntity } from "./search-document.entity";
+import { SearchTermEntity } from "./search-term.entity";
 
 export {
   AwardResultEntity,
@@ -28,6 +30,8 @@ export {
   ImportRunEntity,
   SeedSnapshotEntity,
   SourceClaimEntity,
+  SearchDocumentEntity,
+  SearchTermEntity,
 };
 
 /** Every entity, for the DataSource. */
@@ -46,4 +50,6 @@ export const ENTITIES = [
   ImportReviewEntity,
   SourceClaimEntity,
   SeedSnapshotEntity,
+  SearchDocumentEntity,
+  SearchTermEntity,
 ];

@@ -53,7 +53,7 @@ export interface SearchRequest {
   readonly sort: SearchSort;
   /** 1–100. */
   readonly limit: number;
-  /** 0-based position of the first hit; cursors encode it. */
+  /** 0-based position of the first hit; cursors encode it. `offset + limit` ≤ {@link MAX_SEARCH_WINDOW}. */
   readonly offset: number;
   /** Facets to count for the current query and filter; empty for none. */
   readonly facets: readonly SearchFacetName[];
@@ -91,12 +91,26 @@ export interface SearchFacetBucket {
   readonly count: number;
 }
 
+/**
+ * The order of facet buckets every engine returns: count descending, then value ascending with
+ * numbers compared as numbers ("2" before "10").
+ */
+export function compareFacetBuckets(a: SearchFacetBucket, b: SearchFacetBucket): number {
+  return b.count - a.count || a.value.localeCompare(b.value, "en", { numeric: true });
+}
+
+/**
+ * Deepest position a search can page to: hits after the first 1,000 are not returned (Meilisearch's
+ * default `maxTotalHits`, and a sane bound on OFFSET for Postgres). `totalCount` is not capped by it.
+ */
+export const MAX_SEARCH_WINDOW = 1000;
+
 export interface SearchResult {
   readonly engine: SearchEngineName;
   readonly hits: readonly SearchHit[];
   /** Innovations matching the query and filter (all pages). Engines may cap exhaustive counting; see each. */
   readonly totalCount: number;
-  /** One entry per requested facet, buckets ordered by count desc, then value asc. */
+  /** One entry per requested facet, buckets ordered by {@link compareFacetBuckets}. */
   readonly facets: Readonly<Partial<Record<SearchFacetName, readonly SearchFacetBucket[]>>>;
 }
 

@@ -9,6 +9,7 @@ import {
   COMPETITION_LEVELS,
   INNOVATION_STATUSES,
   SECTORS,
+  type Sector,
 } from "../domain/enums";
 
 /**
@@ -33,6 +34,8 @@ export interface SearchDocument {
   readonly regionNames: readonly string[];
   /** Raw award labels and competition names, e.g. ["Top 45", "KIPP 2021"]. */
   readonly awardLabels: readonly string[];
+  /** What people call the sector, in Indonesian and English (see {@link SECTOR_LABELS}), so "health" finds it. */
+  readonly sectorLabels: readonly string[];
   readonly sector: string;
   /** Province code ("33"); null when the innovation has no region (a ministry's national programme). */
   readonly provinceCode: string | null;
@@ -60,7 +63,7 @@ export const SEARCH_TEXT_WEIGHTS = {
   A: ["name", "acronym", "acronymExpansion", "aliases"],
   B: ["summary", "institutionName", "regionNames"],
   C: ["narrative"],
-  D: ["awardLabels"],
+  D: ["awardLabels", "sectorLabels"],
 } as const satisfies Record<"A" | "B" | "C" | "D", readonly SearchDocumentAttribute[]>;
 
 export const SEARCHABLE_ATTRIBUTES: readonly SearchDocumentAttribute[] = [
@@ -76,7 +79,10 @@ export const HIGHLIGHT_ATTRIBUTES = ["name", "summary", "narrative"] as const sa
 /**
  * How each `SearchFilter` field maps onto document attributes.
  * - `in`: the attribute (scalar or array) holds one of the given values;
- * - `range`: the attribute (number or number array) has a value within [from, to];
+ * - `range`: the attribute (number or number array) has ONE value within [from, to] (an innovation
+ *   with awards in 2015 and 2023 does not match 2018–2020). In Meilisearch that is one condition,
+ *   `years from TO to`, not `years >= from AND years <= to` (which two different values could satisfy).
+ *   A missing bound is open: `yearFrom` alone means from that year on.
  * - `region`: a province code matches `provinceCode`, any other code matches `regionCode`.
  */
 export const SEARCH_FILTER_FIELDS = {
@@ -88,6 +94,27 @@ export const SEARCH_FILTER_FIELDS = {
   sdgs: { kind: "in", attribute: "sdgs", values: null },
   statuses: { kind: "in", attribute: "status", values: INNOVATION_STATUSES },
 } as const;
+
+/**
+ * What each sector is called, in Indonesian and English: indexed with the document (text group D) so
+ * that a query naming the sector finds innovations whose own text does not.
+ */
+export const SECTOR_LABELS: Readonly<Record<Sector, readonly string[]>> = {
+  health: ["kesehatan", "health"],
+  education: ["pendidikan", "education"],
+  agriculture: ["pertanian", "perikanan", "peternakan", "agriculture", "fisheries"],
+  economy: ["ekonomi", "economy"],
+  environment: ["lingkungan hidup", "environment"],
+  governance: ["tata kelola pemerintahan", "governance"],
+  social_protection: ["perlindungan sosial", "kesejahteraan sosial", "social protection", "welfare"],
+  population_administration: ["administrasi kependudukan", "pencatatan sipil", "population administration", "civil registration"],
+  public_order: ["ketertiban umum", "keamanan", "public order", "safety"],
+  law_enforcement: ["penegakan hukum", "hukum", "law enforcement", "legal"],
+  licensing: ["perizinan", "licensing", "permits"],
+  complaints: ["pengaduan", "complaints"],
+  transport: ["perhubungan", "transportasi", "transport"],
+  other: [],
+};
 
 /** Facets the API can count, each over one document attribute. */
 export const SEARCH_FACETS = {

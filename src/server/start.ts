@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import type { Config } from "../config";
 import { migrate, openDatabase, type Database } from "../db/database";
 import { buildCatalogueSchema } from "../schema/build-schema";
+import { ensureSearchDocuments } from "../search/postgres-search-index";
 import { loadSeedCatalogue, type SeedReport } from "../seed/load-seed";
 import { createApolloServer } from "./apollo";
 import { describeDatabase } from "./describe-database";
@@ -60,6 +61,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
       if (report.problems.length > 0) throw new SeedProblemsError(report.problems);
       const changed = Object.values(report.changes).reduce((sum, n) => sum + n, 0);
       logger.info(`seed catalogue loaded: ${changed} row(s) changed`);
+      const indexed = await ensureSearchDocuments(database.dataSource.manager, { changed: changed > 0 });
+      if (indexed) logger.info(`search index refreshed: ${indexed.written} document(s) written`);
     }
     const schema = await buildCatalogueSchema();
     const apollo = createApolloServer(schema, { logger, exposeStats: options.exposeStats });

@@ -1,5 +1,6 @@
 import { loadConfig } from "../../config";
 import { migrate } from "../../db/database";
+import { ensureSearchDocuments } from "../../search/postgres-search-index";
 import { loadSeedCatalogue, type SeedReport } from "../../seed/load-seed";
 import { describeDatabase } from "../../server/describe-database";
 import { openCommandDatabase } from "../cli-database";
@@ -24,6 +25,10 @@ Options:
     try {
       migrationsApplied = await migrate(database.dataSource);
       report = await loadSeedCatalogue(database.dataSource);
+      if (report.problems.length === 0) {
+        const changed = Object.values(report.changes).some((n) => n > 0);
+        await ensureSearchDocuments(database.dataSource.manager, { changed });
+      }
     } finally {
       await database.close();
     }

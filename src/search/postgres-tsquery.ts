@@ -1,0 +1,64 @@
+/**
+ * Turns a {@link QueryPlan} into Postgres tsquery text. User text never reaches tsquery syntax: the
+ * plan holds only lexemes the analyser produced (a–z and 0–9, checked again here), which are quoted
+ * and combined with operators chosen by this module. The text is passed to `to_tsquery('simple', $n)`
+ * as a parameter, so the index side (to_tsvector('simple', …)) and the query side split words alike.
+ */
+import type { Alternative, QueryGroup, QueryPlan, WordMatch } from "./text/analyzer";
+
+/** Which alternatives a tsquery includes. */
+export interface TsqueryMode {
+  /** Include typo corrections (fuzzy alternatives). */
+  readonly fuzzy: boolean;
+  /** Include the last word's prefix match. */
+  readonly prefix: boolean;
+  /** Restrict every lexeme to this weight (e.g. "A": the name). */
+  readonly weight?: "A" | "B" | "C" | "D";
+}
+
+export const ALL: TsqueryMode = { fuzzy: true, prefix: true };
+export const EXACT: TsqueryMode = { fuzzy: false, prefix: false };
+export const NAME: TsqueryMode = { fuzzy: true, prefix: true, weight: "A" };
+
+const LEXEME = /^[a-z0-9]+$/;
+
+function quote(lexeme: string): string {
+  // The analyser only ever produces a–z and 0–9; anything else is a bug, not input to escape.
+  if (!LEXEME.test(lexeme)) throw new Error(`Refusing to build a tsquery from a non-lexeme: ${JSON.stringify(lexeme)}`);
+  return `'${lexeme}'`;
+}
+
+function wordQuery(word: WordMatch, mode: TsqueryMode): string {
+  const w = mode.weight ?? "";
+  const prefix = mode.prefix ? word.prefix : null;
+  // A prefix covers the word itself.
+  const parts = word.lexemes.filter((l) => l !== prefix).map((l) => `${quote(l)}${w ? `:${w}` : ""}`);
+  if (prefix) parts.push(`${quote(prefix)}:*${w}`);
+  return parts.length === 1 ? parts[0] : `(${parts.join(" | ")})`;
+}
+
+function alternativeQuery(alt: Alternative, mode: TsqueryMode): string {
+  const words = alt.words.map((w) => wordQuery(w, mode));
+  return words.length === 1 ? words[0] : `(${words.join(" & ")})`;
+}
+
+/** tsquery text of one group: any of its alternatives (in `mode`). */
+export function groupTsquery(group: QueryGroup, mode: TsqueryMode): string {
+  const alts = group.alternatives.filter((a) => mode.fuzzy || !a.fuzzy).map((a) => alternativeQuery(a, mode));
+  return alts.length === 1 ? alts[0] : `(${alts.join(" | ")})`;
+}
+
+/** tsquery text requiring every given group (AND); "" for none. */
+export function allOf(groups: readonly QueryGroup[], mode: TsqueryMode): string {
+  return groups.map((g) => groupTsquery(g, mode)).join(" & ");
+}
+
+/** tsquery text requiring any of the given groups (OR); "" for none. */
+export function anyOf(groups: readonly QueryGroup[], mode: TsqueryMode): string {
+  return groups.map((g) => groupTsquery(g, mode)).join(" | ");
+}
+
+/** The groups a result must match. */
+export function requiredGroups(plan: QueryPlan): QueryGroup[] {
+  return plan.groups.filter((g) => !g.optional);
+}

@@ -1,0 +1,45 @@
+/**
+ * Highlighting with the same word normalisation as the index, so that whatever matched is what gets
+ * marked: "pembangunan" is marked for the query "membangun", "Hendi" for "hendy" (through its
+ * correction), "complaint" for "pengaduan" (through the lexicon). Pure functions, no I/O.
+ */
+import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG } from "../search-backend";
+import type { PlanTerms } from "./analyzer";
+import { foldWords } from "./normalise";
+import { wordVariants } from "./stemmer";
+
+/** Words of context kept around the first match when a text is cropped. */
+export const SNIPPET_WORDS = 30;
+const ELLIPSIS = "…";
+
+function matches(segment: string, terms: PlanTerms): boolean {
+  return foldWords(segment).some(
+    (word) =>
+      terms.lexemes.has(word) ||
+      terms.prefixes.some((p) => word.startsWith(p)) ||
+      wordVariants(word).some((v) => terms.lexemes.has(v)),
+  );
+}
+
+/**
+ * The text with every matching word wrapped in the highlight tags. When `crop` is set and the text is
+ * longer than `crop` words, only a window of `crop` words is returned, starting a few words before the
+ * first match (or at the start when nothing matches), with "…" where text was cut.
+ * Returns null for null or blank text.
+ */
+export function highlightText(text: string | null | undefined, terms: PlanTerms, crop: number | null = null): string | null {
+  if (text == null || text.trim() === "") return null;
+  // Alternating runs: word characters, then everything else.
+  const parts = text.match(/[\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+/gu) ?? [];
+  const isWord = (part: string) => /[\p{L}\p{N}]/u.test(part);
+  const wordIndexes = parts.map((p, i) => (isWord(p) ? i : -1)).filter((i) => i >= 0);
+  const marked = parts.map((p) => (isWord(p) && matches(p, terms) ? `${HIGHLIGHT_PRE_TAG}${p}${HIGHLIGHT_POST_TAG}` : p));
+  if (crop === null || wordIndexes.length <= crop) return marked.join("");
+
+  const firstMatch = wordIndexes.findIndex((i) => marked[i] !== parts[i]);
+  const startWord = Math.max(0, Math.min((firstMatch < 0 ? 0 : firstMatch) - 5, wordIndexes.length - crop));
+  const endWord = Math.min(wordIndexes.length, startWord + crop);
+  const from = startWord === 0 ? 0 : wordIndexes[startWord];
+  const to = endWord === wordIndexes.length ? parts.length : wordIndexes[endWord - 1] + 1;
+  return `${from > 0 ? ELLIPSIS : ""}${marked.slice(from, to).join("")}${to < parts.length ? ELLIPSIS : ""}`;
+}

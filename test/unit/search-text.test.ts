@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import { buildQueryPlan, editDistance, indexTerms, planTerms, queryWords, selectCorrections, wordsToCorrect } from "../../src/search/text/analyzer";
+import { highlightText } from "../../src/search/text/highlight";
+import { LexiconError, loadSearchLexicon, parseSearchLexicon } from "../../src/search/text/lexicon";
+import { foldWords, sanitiseQuery } from "../../src/search/text/normalise";
+import { wordVariants } from "../../src/search/text/stemmer";
+import { allOf, ALL, EXACT } from "../../src/search/postgres-tsquery";
+
+const lexicon = loadSearchLexicon();
+
+/** Whether two words share a form: what makes them match in either engine. */
+const meet = (a: string, b: string) => {
+  const fa = new Set([a, ...wordVariants(a)]);
+  return [b, ...wordVariants(b)].some((f) => fa.has(f));
+};
+
+describe("the Indonesian stemmer", () => {
+  it.each([
+    ["membangun", "bangun"],
+    ["pembangunan", "bangun"],
+    ["pengaduan", "aduan"],
+    ["pengaduan", "adu"],
+    ["kesehatan", "sehat"],
+    ["perizinan", "izin"],
+    ["pelayanan", "layanan"],
+    ["pendidikan", "didik"],
+    ["kependudukan", "penduduk"],
+    ["pertanian", "tani"],
+    ["petani", "tani"],
+    ["melayani", "layan"],
+    ["terpadu", "padu"],
+    ["menyapu", "sapu"],
+    ["mengirim", "kirim"],
+    ["kelahiran", "lahir"],
+    ["complaints", "complaint"],
+  ])("gives %s the variant %s", (word, root) => {
+    expect(wordVariants(word)).toContain(root);
+  });
+
+  it.each([
+    ["membangun", "pembangunan"],
+    ["aduan", "pengaduan"],
+    ["pengaduan", "mengadukan"],
+    ["layanan", "pelayanan"],
+    ["sehat", "kesehatan"],
+    ["izin", "perizinan"],
+    ["lapor", "pelaporan"],
+  ])("lets %s and %s meet", (a, b) => {
+    expect(meet(a, b)).toBe(true);
+  });
+
+  it("leaves short words, numbers and names without a prefix alone", () => {
+    expect(wordVariants("ikan")).toEqual([]);
+    expect(wordVariants("sp4n")).toEqual([]);
+    expect(wordVariants("hendi")).toEqual([]);
+    expect(wordVariants("semarang")).toEqual([]);
+    expect(meet("hendi", "hend")).toBe(false);
+  });
+});
+
+describe("query sanitising", () => {
+  it("keeps letters and digits and drops everything an engine could read as syntax", () => {
+    expect(sanitiseQuery(`a & | ! :* ( "lapor' -hendi) OR 1=1; --`)).toBe("a lapor hendi OR 1 1");
+    expect(sanitiseQuery("lapor\u0000\u0007\u202e hendi 🙂🇮🇩")).toBe("lapor hendi");
+    expect(sanitiseQuery("\uD800 lone surrogate")).toBe("lone surrogate");
+    expect(sanitiseQuery("   ")).toBe("");
+    expect(sanitiseQuery("ｌａｐｏｒ")).toBe("lapor");
+  });
+
+  it("caps the number of words", () => {
+    expect(sanitiseQuery(Array.from({ length: 100 }, (_, i) => `w${i}`).join(" ")).split(" ")).toHaveLength(24);
+  });
+
+  it("folds diacritics and punctuation when indexing", () => {
+    expect(foldWords("SP4N-LAPOR! Kalimantan Selatan, Café")).toEqual(["sp4n", "lapor", "kalimantan", "selatan", "cafe"]);
+    expect(indexTerms("Membangun Desa")).toEqual(["membangun", "bangun", "desa"]);
+  });
+});
+
+describe("query plans", () => {
+  it("drops stopwords, unless nothing else is left", () => {
+    expect(queryWords("inovasi untuk pengaduan di kota semarang", lexicon)).toEqual(["inovasi", "pengaduan", "kota", "semarang"]);
+    expect(queryWords("dan yang", lexicon)).toEqual(["dan", "yang"]);
+  });
+
+  it("makes generic words optional", () => {
+    const plan = buildQueryPlan("aplikasi pengaduan kota semarang", lexicon);
+    expect(plan.groups.map((g) => [g.words.join(" "), g.optional])).toEqual([
+      ["aplikasi", true],
+      ["pengaduan", false],
+      ["kota", true],
+      ["semarang", false],
+    ]);
+    expect(buildQueryPlan("aplikasi kota", lexicon).groups.every((g) => !g.optional)).toBe(true);
+  });
+
+  it("expands synonyms and acronyms both ways, phrases first", () => {
+    const lexemes = (q: string) => [...planTerms(buildQueryPlan(q, lexicon)).lexemes];
+    expect(lexemes("keluhan")).toEqual(expect.arrayContaining(["aduan", "pengaduan", "complaint"]));
+    expect(lexemes("complaint")).toEqual(expect.arrayContaining(["keluhan", "pengaduan"]));
+    expect(lexemes("ptsp")).toEqual(expect.arrayContaining(["pelayanan", "terpadu", "satu", "pintu"]));
+    const ptsp = buildQueryPlan("pelayanan terpadu satu pintu", lexicon);
+    expect(ptsp.groups).toHaveLength(1);
+    expect(lexemes("pelayanan terpadu satu pintu")).toContain("ptsp");
+    expect(lexemes("jawa tengah")).toEqual(expect.arrayContaining(["jateng", "central", "java"]));
+  });
+
+  it("matches the last word as a prefix, and nothing but lexemes reaches tsquery text", () => {
+    const plan = buildQueryPlan("lapor he", lexicon);
+    expect(allOf(plan.groups, ALL)).toContain("'he':*");
+    expect(allOf(plan.groups, EXACT)).not.toContain(":*");
+    const hostile = buildQueryPlan(sanitiseQuery(`x' | !y :* (z) & 'w`), lexicon);
+    expect(allOf(hostile.groups, ALL)).toMatch(/^[a-z0-9'|&():* ]+$/);
+  });
+
+  it("adds typo corrections as fuzzy alternatives, kept out of exact matching", () => {
+    const plan = buildQueryPlan("lapor hendy", lexicon, new Map([["hendy", ["hendi"]]]));
+    expect(allOf(plan.groups, ALL)).toContain("'hendi'");
+    expect(allOf(plan.groups, EXACT)).not.toContain("'hendi'");
+  });
+});
+
+describe("typo correction", () => {
+  it("allows one typo from 5 letters and two from 9, counting a swap as one", () => {
+    expect(selectCorrections("hendy", ["hendi", "hendrar", "hend"])).toEqual(["hend", "hendi"]);
+    expect(selectCorrections("lpaor", ["lapor"])).toEqual(["lapor"]);
+    expect(selectCorrections("sehat", ["sehati"])).toEqual(["sehati"]);
+    expect(selectCorrections("kesehtan", ["kesehatan"])).toEqual(["kesehatan"]);
+    expect(selectCorrections("pengaduna", ["pengaduan"])).toEqual(["pengaduan"]);
+    expect(selectCorrections("pngduan", ["pengaduan"])).toEqual([]);
+    expect(selectCorrections("ikan", ["iken"])).toEqual([]);
+    expect(editDistance("kitten", "sitting", 5)).toBe(3);
+  });
+
+  it("asks the index only about long words the lexicon does not know", () => {
+    expect(wordsToCorrect(["lapor", "hendy", "ikan", "keluhan", "2020"], lexicon)).toEqual(["hendy"]);
+  });
+});
+
+describe("highlighting", () => {
+  const terms = planTerms(buildQueryPlan("membangun aduan", lexicon));
+
+  it("marks the words that matched, in any of their forms, and nothing else", () => {
+    expect(highlightText("Pembangunan pos Pengaduan (PPP)", terms)).toBe("<mark>Pembangunan</mark> pos <mark>Pengaduan</mark> (PPP)");
+    expect(highlightText("", terms)).toBeNull();
+    expect(highlightText(null, terms)).toBeNull();
+  });
+
+  it("crops long text around the first match", () => {
+    const text = `${"kata ".repeat(50)}complaint ${"lain ".repeat(50)}`.trim();
+    const cropped = highlightText(text, terms, 10) as string;
+    expect(cropped.startsWith("…")).toBe(true);
+    expect(cropped.endsWith("…")).toBe(true);
+    expect(cropped).toContain("<mark>complaint</mark>");
+    expect(cropped.split(/\s+/)).toHaveLength(10);
+  });
+});
+
+describe("the lexicon files", () => {
+  it("are valid, and every problem in a bad file is listed", () => {
+    expect(lexicon.groups.length).toBeGreaterThan(100);
+    expect(() => parseSearchLexicon({ synonyms: { groups: [["one"], "x"] }, acronyms: {}, stopwords: { stopwords: [1] } })).toThrow(LexiconError);
+    try {
+      parseSearchLexicon({ synonyms: { groups: [["one"], "x"] }, acronyms: {}, stopwords: { stopwords: [1] } });
+    } catch (error) {
+      expect((error as LexiconError).problems).toHaveLength(5);
+    }
+  });
+});
