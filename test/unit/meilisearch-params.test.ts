@@ -14,18 +14,12 @@ const request = (overrides: Partial<SearchRequest> = {}): SearchRequest => ({
 });
 
 describe("buildSearchParams", () => {
-  it("asks for the key, highlighted and cropped text with the contract's tags, and ranking scores", () => {
+  it("asks for the key, the text highlights are made from, and ranking scores", () => {
     expect(buildSearchParams(request(), "lapor hendi")).toEqual({
       q: "lapor hendi",
       hitsPerPage: 20,
       page: 1,
       attributesToRetrieve: ["innovationId", "name", "summary", "narrative"],
-      attributesToHighlight: ["name", "summary", "narrative"],
-      highlightPreTag: "<mark>",
-      highlightPostTag: "</mark>",
-      attributesToCrop: ["summary", "narrative"],
-      cropLength: 30,
-      cropMarker: "…",
       showRankingScore: true,
       matchingStrategy: "frequency",
     });

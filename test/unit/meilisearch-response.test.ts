@@ -1,14 +1,18 @@
 import type { SearchResponse } from "meilisearch";
 import { describe, expect, it } from "vitest";
 import type { SearchRequest } from "../../src/search/search-backend";
+import { loadSearchLexicon } from "../../src/search/text/lexicon";
+import { meilisearchHighlighter } from "../../src/search/meilisearch/highlights";
 import {
   MeilisearchResponseError,
   toSearchResult,
   type MeilisearchHitFields,
 } from "../../src/search/meilisearch/search-result";
 
+const lexicon = loadSearchLexicon();
+
 const request = (overrides: Partial<SearchRequest> = {}): SearchRequest => ({
-  query: "lapor",
+  query: "lapor hendy",
   filter: {},
   sort: { field: "relevance", direction: "desc" },
   limit: 2,
@@ -25,24 +29,17 @@ const pageResponse: SearchResponse<MeilisearchHitFields, { hitsPerPage: number; 
       name: "Lapor Hendi",
       summary: "Kanal pengaduan warga Kota Semarang.",
       narrative: null,
-      _formatted: {
-        innovationId: 17,
-        name: "<mark>Lapor</mark> Hendi",
-        summary: "Kanal pengaduan warga Kota Semarang.",
-        narrative: null,
-      },
       _rankingScore: 0.9412,
     },
     {
       innovationId: 4,
       name: "SP4N LAPOR! Kalimantan Selatan",
       summary: "",
-      narrative: "Warga <b>melapor</b> lewat aplikasi.",
-      _formatted: { innovationId: 4, name: "SP4N <mark>LAPOR</mark>! Kalimantan Selatan", summary: "", narrative: "…warga <mark>melapor</mark> lewat…" },
+      narrative: "Warga melapor lewat aplikasi.",
       _rankingScore: 0.61,
     },
   ],
-  query: "lapor",
+  query: "lapor hendy",
   processingTimeMs: 1,
   hitsPerPage: 2,
   page: 1,
@@ -50,32 +47,37 @@ const pageResponse: SearchResponse<MeilisearchHitFields, { hitsPerPage: number; 
   totalHits: 5,
   facetDistribution: {
     sector: { governance: 1, complaints: 4 },
-    years: { "2021": 2, "2020": 2, "2014": 1 },
+    years: { "2021": 2, "2020": 2, "2014": 1, "2019": 2 },
     provinceCode: {},
   },
   facetStats: { years: { min: 2014, max: 2021 } },
 };
 
+const highlighterFor = (req: SearchRequest, hits: readonly MeilisearchHitFields[]) => meilisearchHighlighter(req.query, lexicon, hits);
+
 describe("toSearchResult", () => {
-  it("maps hits to ids, scores and highlights, keeping the engine's tags and plain text", () => {
-    const result = toSearchResult(pageResponse, request());
+  it("maps hits to ids, scores and highlights made from the hit's own text", () => {
+    const req = request();
+    const result = toSearchResult(pageResponse, req, highlighterFor(req, pageResponse.hits));
     expect(result.engine).toBe("meilisearch");
     expect(result.hits).toEqual([
       {
         innovationId: 17,
         score: 0.9412,
-        highlights: { name: "<mark>Lapor</mark> Hendi", summary: "Kanal pengaduan warga Kota Semarang.", narrative: null },
+        // "hendy" is one typo from "Hendi"; "pengaduan" is in the same lexicon group as "lapor".
+        highlights: { name: "<mark>Lapor</mark> <mark>Hendi</mark>", summary: "Kanal <mark>pengaduan</mark> warga Kota Semarang.", narrative: null },
       },
       {
         innovationId: 4,
         score: 0.61,
-        highlights: { name: "SP4N <mark>LAPOR</mark>! Kalimantan Selatan", summary: null, narrative: "…warga <mark>melapor</mark> lewat…" },
+        highlights: { name: "SP4N <mark>LAPOR</mark>! Kalimantan Selatan", summary: null, narrative: "Warga <mark>melapor</mark> lewat aplikasi." },
       },
     ]);
   });
 
   it("uses the exhaustive count in page mode and the estimate otherwise", () => {
-    expect(toSearchResult(pageResponse, request()).totalCount).toBe(5);
+    const none = () => ({ name: null, summary: null, narrative: null });
+    expect(toSearchResult(pageResponse, request(), none).totalCount).toBe(5);
     const offsetResponse: SearchResponse<MeilisearchHitFields, { limit: number; offset: number }> = {
       hits: [],
       query: "lapor",
@@ -84,37 +86,42 @@ describe("toSearchResult", () => {
       offset: 15,
       estimatedTotalHits: 12,
     };
-    expect(toSearchResult(offsetResponse, request()).totalCount).toBe(12);
+    expect(toSearchResult(offsetResponse, request(), none).totalCount).toBe(12);
   });
 
-  it("orders facet buckets by count, then value, and returns every requested facet", () => {
-    const result = toSearchResult(pageResponse, request({ facets: ["sector", "year", "province", "sdg"] }));
+  it("orders facet buckets by count, then value (numbers as numbers), and returns every requested facet", () => {
+    const req = request({ facets: ["sector", "year", "province", "sdg"] });
+    const result = toSearchResult({ ...pageResponse, facetDistribution: { ...pageResponse.facetDistribution, sdgs: { "10": 1, "9": 1 } } }, req, highlighterFor(req, []));
     expect(result.facets).toEqual({
       sector: [
         { value: "complaints", count: 4 },
         { value: "governance", count: 1 },
       ],
       year: [
+        { value: "2019", count: 2 },
         { value: "2020", count: 2 },
         { value: "2021", count: 2 },
         { value: "2014", count: 1 },
       ],
       province: [],
-      sdg: [],
+      sdg: [
+        { value: "9", count: 1 },
+        { value: "10", count: 1 },
+      ],
     });
-    expect(toSearchResult(pageResponse, request({ facets: [] })).facets).toEqual({});
+    expect(toSearchResult(pageResponse, request({ facets: [] }), highlighterFor(req, [])).facets).toEqual({});
   });
 
-  it("scores 0 when browsing, and falls back to the raw text without _formatted", () => {
-    const browse = toSearchResult(
-      { hits: [{ innovationId: 3, name: "Sekolah Filial", summary: " ", narrative: "Kelas jauh.", _rankingScore: 1 }], totalHits: 1 },
-      request({ query: "" }),
-    );
-    expect(browse.hits).toEqual([{ innovationId: 3, score: 0, highlights: { name: "Sekolah Filial", summary: null, narrative: "Kelas jauh." } }]);
+  it("scores 0 when browsing, and highlights nothing", () => {
+    const req = request({ query: "" });
+    const hits = [{ innovationId: 3, name: "Sekolah Filial", summary: " ", narrative: "Kelas jauh.", _rankingScore: 1 }];
+    expect(toSearchResult({ hits, totalHits: 1 }, req, highlighterFor(req, hits)).hits).toEqual([
+      { innovationId: 3, score: 0, highlights: { name: "Sekolah Filial", summary: null, narrative: "Kelas jauh." } },
+    ]);
   });
 
-  it("refuses a hit without an integer innovationId (a wrong or foreign index)", () => {
+  it("refuses a hit that is not an innovation document (a wrong or foreign index)", () => {
     const foreign = { hits: [{ id: "x", title: "Movie" } as unknown as MeilisearchHitFields], totalHits: 1 };
-    expect(() => toSearchResult(foreign, request())).toThrow(MeilisearchResponseError);
+    expect(() => toSearchResult(foreign, request(), highlighterFor(request(), []))).toThrow(MeilisearchResponseError);
   });
 });

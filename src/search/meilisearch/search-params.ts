@@ -3,15 +3,14 @@
  * without a server.
  */
 import type { SearchParams } from "meilisearch";
-import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG, type SearchRequest } from "../search-backend";
+import type { SearchRequest } from "../search-backend";
 import { HIGHLIGHT_ATTRIBUTES, SEARCH_FACETS, SEARCH_SORTS, type SearchDocumentAttribute } from "../search-fields";
 import { buildMeilisearchFilter } from "./filter";
 
-/** Words kept around the matches in a cropped snippet (summary, narrative); the name is never cropped. */
-export const SNIPPET_WORDS = 30;
-export const CROP_MARKER = "…";
-
-/** Attributes a hit carries back: the key, and the text the highlights are cut from. */
+/**
+ * Attributes a hit carries back: the key, and the text highlights are made from (highlights.ts makes
+ * them, so Meilisearch's own highlighting and cropping are not asked for).
+ */
 export const RETRIEVED_ATTRIBUTES: readonly SearchDocumentAttribute[] = ["innovationId", ...HIGHLIGHT_ATTRIBUTES];
 
 /**
@@ -39,12 +38,6 @@ export function buildSearchParams(request: SearchRequest, q: string): SearchPara
       ? { hitsPerPage: request.limit, page: request.offset / request.limit + 1 }
       : { limit: request.limit, offset: request.offset }),
     attributesToRetrieve: [...RETRIEVED_ATTRIBUTES],
-    attributesToHighlight: [...HIGHLIGHT_ATTRIBUTES],
-    highlightPreTag: HIGHLIGHT_PRE_TAG,
-    highlightPostTag: HIGHLIGHT_POST_TAG,
-    attributesToCrop: HIGHLIGHT_ATTRIBUTES.filter((a) => a !== "name"),
-    cropLength: SNIPPET_WORDS,
-    cropMarker: CROP_MARKER,
     showRankingScore: true,
     // Long descriptive queries drop their most common words first rather than their last ones.
     matchingStrategy: "frequency",

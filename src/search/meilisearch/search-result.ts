@@ -3,7 +3,14 @@
  * feed it responses shaped by the client's own `SearchResponse` type.
  */
 import type { Hit, SearchResponse } from "meilisearch";
-import type { SearchFacetBucket, SearchHighlights, SearchHit, SearchRequest, SearchResult } from "../search-backend";
+import {
+  compareFacetBuckets,
+  type SearchFacetBucket,
+  type SearchHighlights,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResult,
+} from "../search-backend";
 import { SEARCH_FACETS, type SearchFacetName } from "../search-fields";
 
 /** What a hit carries back (see `RETRIEVED_ATTRIBUTES`). */
@@ -28,44 +35,41 @@ export class MeilisearchResponseError extends Error {
   }
 }
 
-function snippet(formatted: unknown, raw: unknown): string | null {
-  const text = typeof formatted === "string" ? formatted : typeof raw === "string" ? raw : null;
-  return text !== null && text.trim() !== "" ? text : null;
-}
-
-function toHit(hit: Hit<MeilisearchHitFields>, browsing: boolean): SearchHit {
-  if (!Number.isSafeInteger(hit.innovationId)) {
-    throw new MeilisearchResponseError(`A Meilisearch hit has no integer innovationId: ${JSON.stringify(hit).slice(0, 200)}`);
+function checkHit(hit: Hit<MeilisearchHitFields>): Hit<MeilisearchHitFields> {
+  if (!Number.isSafeInteger(hit.innovationId) || typeof hit.name !== "string") {
+    throw new MeilisearchResponseError(`A Meilisearch hit is not an innovation document: ${JSON.stringify(hit).slice(0, 200)}`);
   }
-  const formatted = hit._formatted ?? {};
-  const highlights: SearchHighlights = {
-    name: snippet(formatted.name, hit.name),
-    summary: snippet(formatted.summary, hit.summary),
-    narrative: snippet(formatted.narrative, hit.narrative),
-  };
-  return { innovationId: hit.innovationId, score: browsing ? 0 : (hit._rankingScore ?? 0), highlights };
+  return hit;
 }
 
-/** Buckets by count desc, then value asc, as the contract orders them. */
 function toBuckets(distribution: Readonly<Record<string, number>> | undefined): SearchFacetBucket[] {
   return Object.entries(distribution ?? {})
     .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    .sort(compareFacetBuckets);
 }
 
 /**
  * The result for `request` from Meilisearch's `response`. Scores are Meilisearch's ranking scores
- * (0–1), and 0 when browsing; `totalCount` is `totalHits` when Meilisearch counted exhaustively (page
- * mode) and `estimatedTotalHits` otherwise. Every requested facet is present, empty when nothing has
- * a value for it.
+ * (0–1), and 0 when browsing; `highlight` makes each hit's highlights from its text (highlights.ts);
+ * `totalCount` is `totalHits` when Meilisearch counted exhaustively (page mode) and
+ * `estimatedTotalHits` otherwise. Every requested facet is present, empty when nothing has a value for
+ * it, with buckets in the contract's order.
+ *
+ * @throws MeilisearchResponseError when a hit is not one of our documents
  */
-export function toSearchResult(response: MeilisearchSearchResponse, request: SearchRequest): SearchResult {
+export function toSearchResult(
+  response: MeilisearchSearchResponse,
+  request: SearchRequest,
+  highlight: (hit: MeilisearchHitFields) => SearchHighlights,
+): SearchResult {
   const browsing = request.query.trim() === "";
   const facets: Partial<Record<SearchFacetName, readonly SearchFacetBucket[]>> = {};
   for (const name of request.facets) facets[name] = toBuckets(response.facetDistribution?.[SEARCH_FACETS[name]]);
   return {
     engine: "meilisearch",
-    hits: response.hits.map((hit) => toHit(hit, browsing)),
+    hits: response.hits.map(checkHit).map(
+      (hit): SearchHit => ({ innovationId: hit.innovationId, score: browsing ? 0 : (hit._rankingScore ?? 0), highlights: highlight(hit) }),
+    ),
     totalCount: response.totalHits ?? response.estimatedTotalHits ?? response.hits.length,
     facets,
   };

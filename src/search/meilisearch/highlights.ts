@@ -1,0 +1,48 @@
+/**
+ * Highlights for Meilisearch hits, made by the same code that highlights Postgres hits
+ * (text/highlight.ts), so both engines mark the same words: inflected forms, lexicon synonyms and
+ * typo corrections. Meilisearch's own `_formatted` is not used: it would mark the rewritten query
+ * terms (see documents.ts), not the words the user's query matched.
+ *
+ * Meilisearch does not say which words it typo-corrected. They are found the way the Postgres engine
+ * finds them, only among the words of the hits on the page instead of the whole vocabulary: a query
+ * word within its typo budget of a word in the hits ("hendy" → "hendi") is highlighted as that word.
+ */
+import type { SearchHighlights } from "../search-backend";
+import { buildQueryPlan, planTerms, selectCorrections, wordsToCorrect, queryWords } from "../text/analyzer";
+import { highlightText, SNIPPET_WORDS } from "../text/highlight";
+import type { SearchLexicon } from "../text/lexicon";
+import { foldWords } from "../text/normalise";
+
+/** The text of a hit that highlights are cut from. */
+export interface HighlightSource {
+  readonly name: string;
+  readonly summary: string | null;
+  readonly narrative: string | null;
+}
+
+/**
+ * A function giving each hit of one response its highlights for `query`: the name in full, the
+ * summary and narrative cropped to SNIPPET_WORDS words around the first match. Pure.
+ */
+export function meilisearchHighlighter(
+  query: string,
+  lexicon: SearchLexicon,
+  hits: readonly HighlightSource[],
+): (hit: HighlightSource) => SearchHighlights {
+  const vocabulary = new Set<string>();
+  for (const hit of hits) for (const text of [hit.name, hit.summary, hit.narrative]) for (const w of foldWords(text)) vocabulary.add(w);
+  const candidates = [...vocabulary];
+  const corrections = new Map<string, string[]>();
+  for (const word of wordsToCorrect(queryWords(query, lexicon), lexicon)) {
+    if (vocabulary.has(word)) continue;
+    const found = selectCorrections(word, candidates);
+    if (found.length > 0) corrections.set(word, found);
+  }
+  const terms = planTerms(buildQueryPlan(query, lexicon, corrections));
+  return (hit) => ({
+    name: highlightText(hit.name, terms),
+    summary: highlightText(hit.summary, terms, SNIPPET_WORDS),
+    narrative: highlightText(hit.narrative, terms, SNIPPET_WORDS),
+  });
+}
