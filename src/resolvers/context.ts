@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { QueryStats } from "../db/query-stats";
+import { searchServiceFor, type SearchSession } from "../search/search-service";
 import { createLoaders, type Loaders } from "./loaders";
 
 /** Everything a resolver may use while answering one request. Built fresh for every request. */
@@ -11,6 +12,8 @@ export interface RequestContext {
   readonly queryStats: QueryStats;
   /** Per-request DataLoaders; every relation goes through them. */
   readonly loaders: Loaders;
+  /** Search, through the server's search service (see src/search/search-service.ts). */
+  readonly search: SearchSession;
 }
 
 export function createRequestContext(dataSource: DataSource, options: { requestId?: string; queryStats?: QueryStats } = {}): RequestContext {
@@ -19,5 +22,6 @@ export function createRequestContext(dataSource: DataSource, options: { requestI
     requestId: options.requestId ?? randomUUID(),
     queryStats: options.queryStats ?? { statements: 0 },
     loaders: createLoaders(dataSource),
+    search: searchServiceFor(dataSource).session(),
   };
 }

@@ -24,6 +24,7 @@ import { KnowledgeEventResolver } from "../resolvers/knowledge-event.resolver";
 import { NodeResolver } from "../resolvers/node.resolver";
 import { RegionResolver } from "../resolvers/region.resolver";
 import { ReplicationResolver } from "../resolvers/replication.resolver";
+import { SearchResolver } from "../resolvers/search.resolver";
 import { StatsResolver } from "../resolvers/stats.resolver";
 
 export const RESOLVERS = [
@@ -37,6 +38,7 @@ export const RESOLVERS = [
   ReplicationResolver,
   KnowledgeEventResolver,
   StatsResolver,
+  SearchResolver,
 ] as const;
 
 /**

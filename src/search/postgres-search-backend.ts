@@ -5,8 +5,9 @@
  *
  * A search takes at most three statements: one vocabulary lookup for typo correction (only when the
  * query has words the lexicon does not know), one search, and one relaxed search when no innovation
- * has every required word. The search statement returns the page, the total count and every
- * requested facet at once.
+ * has every required word: then any required word will do, and hits that have more of them rank
+ * first (like Meilisearch's matching strategy, which drops words until something matches). The
+ * search statement returns the page, the total count and every requested facet at once.
  *
  * Ranking (higher is better; the tiers are far enough apart that a lower one never outweighs a
  * higher one):
@@ -155,8 +156,7 @@ export class PostgresSearchBackend implements SearchBackend {
       if (mode === "strict") {
         where.push(`d.search_vector @@ ${ts(allOf(required, ALL))}`);
       } else {
-        where.push(`d.search_vector @@ ${anyQuery}`);
-        where.push(`(${matched(required)}) >= ${Math.ceil(required.length / 2)}`);
+        where.push(`d.search_vector @@ ${ts(anyOf(required, ALL))}`);
       }
       const words =
         optional.length > 0 || mode === "relaxed"

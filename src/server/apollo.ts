@@ -11,6 +11,7 @@ import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { withQueryStats, type QueryStats } from "../db/query-stats";
 import { createRequestContext, type RequestContext } from "../resolvers/context";
+import { searchReportPlugin } from "../search/search-service";
 import { createFormatError } from "./errors";
 import { DEFAULT_QUERY_LIMITS, queryLimitOptions, type QueryLimits } from "./limits";
 import { createLogger, type Logger } from "./logger";
@@ -51,7 +52,7 @@ export function createApolloServer(schema: GraphQLSchema, options: CreateApolloS
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: createFormatError(logger),
-    plugins: [...(limits.plugins as ApolloServerPlugin<RequestContext>[]), statementCountPlugin(options.exposeStats ?? false)],
+    plugins: [...(limits.plugins as ApolloServerPlugin<RequestContext>[]), statementCountPlugin(options.exposeStats ?? false), searchReportPlugin()],
   });
 }
 

@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import { migrate, openDatabase, type Database } from "../db/database";
 import { buildCatalogueSchema } from "../schema/build-schema";
 import { ensureSearchDocuments } from "../search/postgres-search-index";
+import { createSearchService, installSearchService } from "../search/search-service";
 import { loadSeedCatalogue, type SeedReport } from "../seed/load-seed";
 import { createApolloServer } from "./apollo";
 import { describeDatabase } from "./describe-database";
@@ -64,6 +65,10 @@ export async function startServer(config: Config, options: StartServerOptions = 
       const indexed = await ensureSearchDocuments(database.dataSource.manager, { changed: changed > 0 });
       if (indexed) logger.info(`search index refreshed: ${indexed.written} document(s) written`);
     }
+    installSearchService(
+      database.dataSource,
+      createSearchService(config, database.dataSource, (report) => logger.warn(`search fell back from ${report.fallbackFrom} to ${report.engine}: ${report.reason}`)),
+    );
     const schema = await buildCatalogueSchema();
     const apollo = createApolloServer(schema, { logger, exposeStats: options.exposeStats });
     const http = await startHttpServer({
