@@ -1,6 +1,7 @@
 import { InitialCatalogue1763800000000 } from "./1763800000000-initial-catalogue";
 import { Search1763900000000 } from "./1763900000000-search";
+import { SearchOutbox1763905000000 } from "./1763905000000-search-outbox";
 import { ImportProvenance1763920000000 } from "./1763920000000-import-provenance";
 
 /** Every migration, oldest first. Listed explicitly so that no glob decides what runs. */
-export const MIGRATIONS = [InitialCatalogue1763800000000, Search1763900000000, ImportProvenance1763920000000];
+export const MIGRATIONS = [InitialCatalogue1763800000000, Search1763900000000, SearchOutbox1763905000000, ImportProvenance1763920000000];

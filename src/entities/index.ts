@@ -14,6 +14,8 @@ import { SeedSnapshotEntity } from "./seed-snapshot.entity";
 import { SourceClaimEntity } from "./source-claim.entity";
 import { SearchDocumentEntity } from "./search-document.entity";
 import { SearchTermEntity } from "./search-term.entity";
+import { SearchOutboxTargetEntity } from "./search-outbox-target.entity";
+import { SearchOutboxEntity } from "./search-outbox.entity";
 
 export {
   AwardResultEntity,
@@ -32,6 +34,8 @@ export {
   SourceClaimEntity,
   SearchDocumentEntity,
   SearchTermEntity,
+  SearchOutboxTargetEntity,
+  SearchOutboxEntity,
 };
 
 /** Every entity, for the DataSource. */
@@ -52,4 +56,6 @@ export const ENTITIES = [
   SeedSnapshotEntity,
   SearchDocumentEntity,
   SearchTermEntity,
+  SearchOutboxTargetEntity,
+  SearchOutboxEntity,
 ];
