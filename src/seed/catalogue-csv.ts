@@ -1,10 +1,18 @@
 /**
- * The three catalogue CSV formats (innovations, awards, competitions) as published in
- * /work/shared/data and copied verbatim to seeds/data. Pure parsing and row-local validation, shared
- * by the seed loader and the future importer: a publisher's file of the same shape parses the same way.
+ * The catalogue's file formats: the three CSV formats published in /work/shared/data (innovations,
+ * awards, competitions; copied verbatim to seeds/data) and the replications format the importer adds.
+ * Pure parsing and row-local validation, shared by the seed loader and the importer: a publisher's file
+ * of the same shape parses the same way, whether it is CSV or JSON with the same field names.
  */
 import { parse } from "csv-parse/sync";
-import { COMPETITION_LEVELS, SECTORS, type CompetitionLevel, type Sector } from "../domain/enums";
+import {
+  COMPETITION_LEVELS,
+  REPLICATION_STATUSES,
+  SECTORS,
+  type CompetitionLevel,
+  type ReplicationStatus,
+  type Sector,
+} from "../domain/enums";
 import { foldKey } from "../domain/normalise";
 
 /** A problem with one field of one row. `row` is the spreadsheet row: the header is row 1. */
@@ -52,6 +60,22 @@ export const CATALOGUE_CSV_COLUMNS = {
     "stages",
     "legal_basis",
     "number_of_entries",
+    "source_url",
+  ],
+  /** Not in /work/shared/data: the importer's own format for replications (see README, "Importing data"). */
+  replications: [
+    "origin_innovation",
+    "origin_institution",
+    "adopter_institution",
+    "adopter_regency_or_city",
+    "adopter_province",
+    "adopter_level",
+    "status",
+    "interest_on",
+    "agreed_on",
+    "implemented_on",
+    "adaptations",
+    "derived_innovation",
     "source_url",
   ],
 } as const;
@@ -103,11 +127,35 @@ export interface CompetitionCsvRow {
   sourceUrl: string;
 }
 
+/** One row of a replications file: an institution adopting an innovation. */
+export interface ReplicationCsvRow {
+  row: number;
+  /** The origin innovation, named as in an innovations or awards row, with its institution. */
+  originInnovation: string;
+  originInstitution: string;
+  adopterInstitution: string;
+  adopterRegencyOrCity: string | null;
+  adopterProvince: string | null;
+  adopterLevel: InstitutionLevel;
+  status: ReplicationStatus;
+  interestOn: string | null;
+  agreedOn: string | null;
+  implementedOn: string | null;
+  adaptations: string | null;
+  /** The adopter's own innovation derived from the origin, if it has one (an innovation of the adopter). */
+  derivedInnovation: string | null;
+  sourceUrl: string;
+}
+
 export interface CatalogueCsvRowMap {
   innovations: InnovationCsvRow;
   awards: AwardCsvRow;
   competitions: CompetitionCsvRow;
+  replications: ReplicationCsvRow;
 }
+
+/** Any parsed catalogue row. */
+export type CatalogueCsvRow = CatalogueCsvRowMap[CatalogueCsvKind];
 
 /** Rows that passed row-local checks, and the problems of those that did not. */
 export interface ParsedCatalogueCsv<K extends CatalogueCsvKind> {
@@ -147,12 +195,66 @@ export function parseCount(text: string | null): number | null | undefined {
   return /^\d+$/.test(compact) ? Number(compact) : undefined;
 }
 
+/** The kind a header (or a JSON entry's keys) belongs to, or why it belongs to none. */
+export type KindDetection =
+  | { ok: true; kind: CatalogueCsvKind }
+  | { ok: false; message: string; closest: CatalogueCsvKind | null };
+
 /**
- * Parses one catalogue CSV. Checks the header, then each row on its own (required fields, whole
- * numbers, closed vocabularies). Cross-row and cross-file checks (names that resolve, rows that
- * match) belong to the caller.
+ * Tells which format a header is in. The header must hold exactly one format's columns, in any order;
+ * otherwise the message names the closest format and the columns missing from it or not part of it.
+ */
+export function detectCatalogueKind(columns: readonly string[]): KindDetection {
+  const given = new Set(columns.map((c) => c.trim()));
+  let best: { kind: CatalogueCsvKind; missing: string[]; extra: string[] } | null = null;
+  for (const kind of Object.keys(CATALOGUE_CSV_COLUMNS) as CatalogueCsvKind[]) {
+    const expected: readonly string[] = CATALOGUE_CSV_COLUMNS[kind];
+    const missing = expected.filter((c) => !given.has(c));
+    const extra = [...given].filter((c) => !expected.includes(c));
+    if (missing.length === 0 && extra.length === 0) return { ok: true, kind };
+    if (!best || missing.length + extra.length < best.missing.length + best.extra.length) best = { kind, missing, extra };
+  }
+  const formats = Object.keys(CATALOGUE_CSV_COLUMNS).join(", ");
+  if (!best || best.missing.length >= CATALOGUE_CSV_COLUMNS[best.kind].length / 2) {
+    return { ok: false, closest: null, message: `the columns match none of the formats (${formats})` };
+  }
+  const parts = [
+    best.missing.length > 0 ? `missing ${best.missing.map((c) => `"${c}"`).join(", ")}` : null,
+    best.extra.length > 0 ? `not part of the format: ${best.extra.map((c) => `"${c}"`).join(", ")}` : null,
+  ].filter((p) => p !== null);
+  return { ok: false, closest: best.kind, message: `looks like the ${best.kind} format but ${parts.join("; ")}` };
+}
+
+/**
+ * A parser for the records of one file of `kind` whose header is `header`: each call reads one
+ * record (its cells in header order; missing trailing cells are empty), records a problem for each bad
+ * field, and returns the row, or null when the row has problems.
+ */
+export function catalogueRecordParser<K extends CatalogueCsvKind>(
+  kind: K,
+  header: readonly string[],
+  fileName: string,
+): (cells: readonly (string | null | undefined)[], rowNumber: number, problems: SeedProblem[]) => CatalogueCsvRowMap[K] | null {
+  const columns = header.map((h) => h.trim());
+  return (record, rowNumber, problems) => {
+    const cells: Record<string, string | null> = {};
+    columns.forEach((column, i) => {
+      const value = (record[i] ?? "").trim();
+      cells[column] = value.length > 0 ? value : null;
+    });
+    const reader = new RowReader(fileName, rowNumber, cells, problems);
+    const parsed = ROW_PARSERS[kind](reader);
+    return parsed && reader.clean ? (parsed as CatalogueCsvRowMap[K]) : null;
+  };
+}
+
+/**
+ * Parses one catalogue CSV held in memory (the seed files). Checks the header, then each row on its
+ * own (required fields, whole numbers, closed vocabularies). Cross-row and cross-file checks (names
+ * that resolve, rows that match) belong to the caller. The importer reads files in chunks instead
+ * (src/import/import-files.ts) with the same record parser.
  *
- * @param kind which of the three formats `text` is in
+ * @param kind which of the formats `text` is in
  * @param text the file's contents (UTF-8, comma-separated, header row)
  * @param fileName how problems name the file, e.g. "seeds/data/awards.csv"
  */
@@ -174,17 +276,11 @@ export function parseCatalogueCsv<K extends CatalogueCsvKind>(kind: K, text: str
     }
     return { rows: [], problems };
   }
+  const parseRecord = catalogueRecordParser(kind, header, fileName);
   const rows: CatalogueCsvRowMap[K][] = [];
   records.slice(1).forEach((record, index) => {
-    const rowNumber = index + 2;
-    const cells: Record<string, string | null> = {};
-    header.forEach((column, i) => {
-      const value = (record[i] ?? "").trim();
-      cells[column] = value.length > 0 ? value : null;
-    });
-    const reader = new RowReader(fileName, rowNumber, cells, problems);
-    const parsed = ROW_PARSERS[kind](reader);
-    if (parsed && reader.clean) rows.push(parsed as CatalogueCsvRowMap[K]);
+    const parsed = parseRecord(record, index + 2, problems);
+    if (parsed) rows.push(parsed);
   });
   return { rows, problems };
 }
@@ -244,6 +340,16 @@ class RowReader {
     return n;
   }
 
+  date(field: string): string | null {
+    const value = this.optional(field);
+    if (value === null) return null;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+      this.problem(field, `"${value}" is not a date (YYYY-MM-DD)`);
+      return null;
+    }
+    return value;
+  }
+
   oneOf<T extends string>(field: string, allowed: readonly T[]): T {
     const value = this.required(field);
     if (value.length === 0) return value as T;
@@ -300,6 +406,24 @@ const ROW_PARSERS: { [K in CatalogueCsvKind]: (r: RowReader) => CatalogueCsvRowM
       stages: r.optional("stages"),
       legalBasis: r.optional("legal_basis"),
       numberOfEntries: r.count("number_of_entries"),
+      sourceUrl: r.url("source_url"),
+    };
+  },
+  replications(r) {
+    return {
+      row: r.row,
+      originInnovation: r.required("origin_innovation"),
+      originInstitution: r.required("origin_institution"),
+      adopterInstitution: r.required("adopter_institution"),
+      adopterRegencyOrCity: r.optional("adopter_regency_or_city"),
+      adopterProvince: r.optional("adopter_province"),
+      adopterLevel: r.oneOf("adopter_level", INSTITUTION_LEVELS),
+      status: r.oneOf("status", REPLICATION_STATUSES),
+      interestOn: r.date("interest_on"),
+      agreedOn: r.date("agreed_on"),
+      implementedOn: r.date("implemented_on"),
+      adaptations: r.optional("adaptations"),
+      derivedInnovation: r.optional("derived_innovation"),
       sourceUrl: r.url("source_url"),
     };
   },

@@ -9,7 +9,16 @@ import { foldKey, fullestSpelling, nameKey, otherSpellings, splitAcronym, splitS
 import { RegionResolver, type RegionRecord } from "../domain/region-resolver";
 import { SlugAllocator, slugify } from "../domain/slug";
 import { parseStages, type AwardCsvRow, type InnovationCsvRow, type InstitutionLevel, type SeedProblem } from "./catalogue-csv";
-import { SEED_FILES, seedFileLabel, type CriterionSeed, type EditionFieldsSeed, type PlaceSeed, type SeedInput, type TierSeed } from "./seed-files";
+import {
+  SEED_FILES,
+  seedFileLabel,
+  type CriterionSeed,
+  type EditionFieldsSeed,
+  type InstitutionIdentitySeed,
+  type PlaceSeed,
+  type SeedInput,
+  type TierSeed,
+} from "./seed-files";
 
 /** "This record's facts come from this URL", asserted by a seed file row. */
 export interface Assertion {
@@ -200,19 +209,55 @@ export function institutionKind(name: string, level: InstitutionLevel): Institut
   }
 }
 
-const GOVERNMENT_KINDS: ReadonlySet<InstitutionKind> = new Set(["provincial_government", "regency_government", "city_government"]);
+/** The kinds of a pemda (a province's, regency's or city's government). */
+export const GOVERNMENT_KINDS: ReadonlySet<InstitutionKind> = new Set(["provincial_government", "regency_government", "city_government"]);
+
+/** Where an institution named in a row hangs in the institution tree (see institutionPlacement). */
+export interface InstitutionPlacement {
+  /** Its region: the row's place, except that a ministry is national (null) even where its innovation is local. */
+  regionCode: string | null;
+  /** The ministry it is a unit of ("Unit, Kementerian X" → "Kementerian X"), if any. */
+  parentMinistry: string | null;
+  /** The region whose pemda is its parent (regional devices, BUMDs), if any. */
+  parentRegion: RegionRecord | null;
+}
+
+/**
+ * Places an institution named in a row: its region, and its parent — the ministry named after the last
+ * comma for a ministry unit, or the pemda of its region (of the province, for province-level rows) for
+ * a regional device, a BUMD, or an "other" body at a pemda level.
+ */
+export function institutionPlacement(
+  name: string,
+  kind: InstitutionKind,
+  level: InstitutionLevel,
+  place: { region: RegionRecord | null; province: RegionRecord | null },
+): InstitutionPlacement {
+  if (kind === "ministry") {
+    const parts = name.split(",").map((p) => p.trim());
+    const last = parts[parts.length - 1];
+    const isUnit = parts.length > 1 && /^kementerian\b/.test(nameKey(last)) && nameKey(last) !== nameKey(name);
+    return { regionCode: null, parentMinistry: isUnit ? last : null, parentRegion: null };
+  }
+  const regionCode = place.region?.code ?? null;
+  if (kind === "regional_device" || kind === "bumd" || (kind === "other" && level !== "other")) {
+    return { regionCode, parentMinistry: null, parentRegion: (level === "province" ? place.province : place.region) ?? null };
+  }
+  return { regionCode, parentMinistry: null, parentRegion: null };
+}
 
 /** The canonical pemda name of a region: "Pemerintah Kota Semarang", "Pemerintah Provinsi Jawa Tengah". */
 export function governmentNameOf(region: RegionRecord): string {
   return region.kind === "province" ? `Pemerintah Provinsi ${region.name}` : `Pemerintah ${region.name}`;
 }
 
-function governmentKindOf(region: RegionRecord): InstitutionKind {
+/** The kind of the pemda of a region. */
+export function governmentKindOf(region: RegionRecord): InstitutionKind {
   return region.kind === "province" ? "provincial_government" : region.kind === "city" ? "city_government" : "regency_government";
 }
 
 /** Splits "Kelompok Umum" into a group; any other cluster text is a category. */
-function groupOrCategory(text: string | null): { groupName: string | null; category: string | null } {
+export function groupOrCategory(text: string | null): { groupName: string | null; category: string | null } {
   if (!text) return { groupName: null, category: null };
   const m = /^kelompok\s+(\S.*)$/i.exec(text.trim());
   if (m) {
@@ -437,6 +482,28 @@ function planEditions(ctx: PlanContext, input: SeedInput, series: SeriesIndex): 
   return { list, get: (slug, year) => byKey.get(editionKey(slug, year)) };
 }
 
+/**
+ * The canonical name of every spelling in `institutions.json`, keyed by `nameKey(spelling)|regionCode`
+ * (see institutionAliasKey). Entries whose region does not resolve (`place` returns undefined) are left out.
+ */
+export function institutionAliasMap(
+  identities: readonly InstitutionIdentitySeed[],
+  place: (identity: InstitutionIdentitySeed) => RegionRecord | null | undefined,
+): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const identity of identities) {
+    const region = place(identity);
+    if (region === undefined) continue;
+    for (const spelling of [identity.name, ...identity.aliases]) aliases.set(institutionAliasKey(spelling, region?.code ?? null), identity.name);
+  }
+  return aliases;
+}
+
+/** The key of institutionAliasMap: a spelling's name key and the region code. */
+export function institutionAliasKey(name: string, regionCode: string | null): string {
+  return `${nameKey(name)}|${regionCode ?? ""}`;
+}
+
 interface InstitutionsAndInnovations {
   institutions: PlannedInstitution[];
   innovations: PlannedInnovation[];
@@ -452,16 +519,13 @@ interface InstitutionsAndInnovations {
  * none. An innovation is one name key in one region: rows that share both are one innovation.
  */
 function planInstitutionsAndInnovations(ctx: PlanContext, input: SeedInput): InstitutionsAndInnovations {
-  const institutionAliases = new Map<string, string>();
-  for (const inst of input.institutions) {
-    const region = ctx.resolvePlace(inst.region, FILES.institutions, inst.entry, "region");
-    if (region === undefined) continue;
-    for (const spelling of [inst.name, ...inst.aliases]) institutionAliases.set(`${nameKey(spelling)}|${region?.code ?? ""}`, inst.name);
-  }
+  const institutionAliases = institutionAliasMap(input.institutions, (inst) =>
+    ctx.resolvePlace(inst.region, FILES.institutions, inst.entry, "region"),
+  );
 
   const institutionDrafts = new Map<string, InstitutionDraft>();
   const ensureInstitution = (name: string, kind: InstitutionKind, regionCode: string | null, row: number): InstitutionDraft => {
-    const canonicalName = institutionAliases.get(`${nameKey(name)}|${regionCode ?? ""}`) ?? null;
+    const canonicalName = institutionAliases.get(institutionAliasKey(name, regionCode)) ?? null;
     const key = nameKey(canonicalName ?? name);
     const identity = `${key}|${regionCode ?? ""}`;
     let draft = institutionDrafts.get(identity);
@@ -489,16 +553,12 @@ function planInstitutionsAndInnovations(ctx: PlanContext, input: SeedInput): Ins
     const { institution: institutionName, serviceUnit } = splitServiceUnit(row.institution);
     const kind = institutionKind(institutionName, row.institutionLevel);
     // A ministry is national even when its innovation is local (KKP's fish quarantine in Semarang).
-    const institution = ensureInstitution(institutionName, kind, kind === "ministry" ? null : (place.region?.code ?? null), row.row);
-    if (kind === "ministry") {
-      const parts = institutionName.split(",").map((p) => p.trim());
-      const last = parts[parts.length - 1];
-      if (parts.length > 1 && /^kementerian\b/.test(nameKey(last)) && nameKey(last) !== institution.key) {
-        parentNeeds.push({ child: institution, region: null, ministry: last });
-      }
-    } else if (kind === "regional_device" || kind === "bumd" || (kind === "other" && row.institutionLevel !== "other")) {
-      const parentRegion = row.institutionLevel === "province" ? place.province : place.region;
-      if (parentRegion) parentNeeds.push({ child: institution, region: parentRegion, ministry: null });
+    const placement = institutionPlacement(institutionName, kind, row.institutionLevel, place);
+    const institution = ensureInstitution(institutionName, kind, placement.regionCode, row.row);
+    if (placement.parentMinistry && nameKey(placement.parentMinistry) !== institution.key) {
+      parentNeeds.push({ child: institution, region: null, ministry: placement.parentMinistry });
+    } else if (placement.parentRegion) {
+      parentNeeds.push({ child: institution, region: placement.parentRegion, ministry: null });
     }
 
     const regionCode = place.region?.code ?? null;

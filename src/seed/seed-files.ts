@@ -255,10 +255,19 @@ export async function readSeedInput(dir: string): Promise<{ input: SeedInput; pr
     if (e.clean) events.push(value);
   });
 
-  const institutions: InstitutionIdentitySeed[] = [];
   const institutionsFile = await json(SEED_FILES.institutions, "institutions");
-  institutionsFile?.items.forEach((item, i) => {
-    const e = institutionsFile.reader.entry(i + 1, item);
+  const institutions = institutionsFile ? institutionIdentities(institutionsFile.reader, institutionsFile.items) : [];
+
+  return {
+    input: { innovations, awards, competitions, competitionSeries, seriesDefaults, editions, events, institutions },
+    problems,
+  };
+}
+
+function institutionIdentities(reader: JsonReader, items: unknown[]): InstitutionIdentitySeed[] {
+  const institutions: InstitutionIdentitySeed[] = [];
+  items.forEach((item, i) => {
+    const e = reader.entry(i + 1, item);
     if (!e) return;
     const value: InstitutionIdentitySeed = {
       entry: i + 1,
@@ -268,11 +277,23 @@ export async function readSeedInput(dir: string): Promise<{ input: SeedInput; pr
     };
     if (e.clean) institutions.push(value);
   });
+  return institutions;
+}
 
-  return {
-    input: { innovations, awards, competitions, competitionSeries, seriesDefaults, editions, events, institutions },
-    problems,
-  };
+/**
+ * The spellings of one institution that the name key alone does not join (`institutions.json` of a
+ * seed directory), for the importer: a publisher's file spelling an institution as the seeds do
+ * resolves to the same institution. Entries with problems are left out (the seed loader reports them).
+ */
+export async function readInstitutionIdentities(dir: string): Promise<InstitutionIdentitySeed[]> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(await fs.readFile(path.join(dir, SEED_FILES.institutions), "utf8"));
+  } catch {
+    return [];
+  }
+  const items = isObject(doc) ? doc.institutions : undefined;
+  return Array.isArray(items) ? institutionIdentities(new JsonReader(seedFileLabel(SEED_FILES.institutions), []), items) : [];
 }
 
 function editionFields(e: EntryReader): EditionFieldsSeed {
