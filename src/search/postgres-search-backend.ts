@@ -4,15 +4,16 @@
  * It needs nothing but the catalogue's own database, and behaves the same on PGlite and the server.
  *
  * A search takes at most three statements: one vocabulary lookup for typo correction (only when the
- * query has words the lexicon does not know), one search, and one relaxed search when no innovation
- * has every required word: then any required word will do, and hits that have more of them rank
- * first (like Meilisearch's matching strategy, which drops words until something matches). The
- * search statement returns the page, the total count and every requested facet at once.
+ * query has words the lexicon does not know), one search, and one relaxed search when fewer than
+ * {@link RELAX_BELOW} innovations have every required word: then any required word will do, and hits
+ * that have more of them rank first (like Meilisearch's matching strategy, which drops words to fill
+ * the page). The search statement returns the page, the total count and every requested facet at once.
  *
  * Ranking (higher is better; the tiers are far enough apart that a lower one never outweighs a
  * higher one):
- *   8 × words   the share of query groups matched (optional groups count half);
- *                 1 for every hit unless the search had to be relaxed or optional words are missing
+ *   8 × words   the share of the query matched: each group weighs 1, optional ones ½, and each
+ *                 later word 10% less (down to ½); 1 for every hit unless the search had to be
+ *                 relaxed or optional words are missing
  * + 4 × exact   every required group matched without typo corrections or prefixes
  * + 2 × name    every required group matched in the name, acronym, expansion or aliases (weight A)
  * + relevance   ts_rank_cd over all groups with weights A 1.0, B 0.5, C 0.2, D 0.05, scaled to [0, 1)
@@ -31,8 +32,24 @@ import { loadSearchLexicon, type SearchLexicon } from "./text/lexicon";
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
 
+/**
+ * When fewer innovations than this have every required word, the search is relaxed to innovations
+ * with any of them, those with more of the words first: a page is filled with the next best matches,
+ * as Meilisearch's matching strategy fills it by dropping words.
+ */
+export const RELAX_BELOW = 5;
+
 /** Trigram neighbours fetched per unknown word before the edit-distance check. */
 const CORRECTION_CANDIDATES = 12;
+
+/**
+ * How much a query group counts towards the share of the query matched: optional groups half as much
+ * as required ones, and later words a little less than earlier ones (people type the main word first,
+ * and an Indonesian phrase puts its head first: "akta kelahiran bayi"), down to half.
+ */
+function groupWeight(group: QueryPlan["groups"][number], position: number): number {
+  return (group.optional ? 0.5 : 1) * Math.max(0.5, 1 - 0.1 * position);
+}
 
 /** Collects positional parameters; values never enter the SQL text. */
 class Params {
@@ -95,7 +112,7 @@ export class PostgresSearchBackend implements SearchBackend {
     if (words.length === 0) return this.run(request, null, "strict");
     const plan = buildQueryPlan(request.query, this.lexicon, await this.corrections(words));
     const strict = await this.run(request, plan, "strict");
-    if (strict.totalCount > 0 || requiredGroups(plan).length < 2) return strict;
+    if (strict.totalCount >= RELAX_BELOW || requiredGroups(plan).length < 2) return strict;
     return this.run(request, plan, "relaxed");
   }
 
@@ -114,7 +131,7 @@ export class PostgresSearchBackend implements SearchBackend {
       [unknown],
     );
     for (const row of rows) {
-      const corrections = selectCorrections(row.word, row.candidates);
+      const corrections = selectCorrections(row.word, row.candidates, this.lexicon);
       if (corrections.length > 0) out.set(row.word, corrections);
     }
     return out;
@@ -149,19 +166,19 @@ export class PostgresSearchBackend implements SearchBackend {
     let score = "0::float8";
     if (plan) {
       const required = requiredGroups(plan);
-      const optional = plan.groups.filter((g) => g.optional);
       const ts = (text: string) => `to_tsquery('simple', ${params.add(text)})`;
-      const matched = (groups: typeof required) => groups.map((g) => `(d.search_vector @@ ${ts(groupTsquery(g, ALL))})::int`).join(" + ") || "0";
       const anyQuery = ts(anyOf(plan.groups, ALL));
       if (mode === "strict") {
         where.push(`d.search_vector @@ ${ts(allOf(required, ALL))}`);
       } else {
         where.push(`d.search_vector @@ ${ts(anyOf(required, ALL))}`);
       }
+      // The share of the query matched; skipped when every hit matches every group for sure.
+      const weights = plan.groups.map(groupWeight);
       const words =
-        optional.length > 0 || mode === "relaxed"
-          ? `(8.0 * ((${matched(required)}) + 0.5 * (${matched(optional)})) / ${required.length + 0.5 * optional.length})`
-          : "8.0";
+        mode === "strict" && required.length === plan.groups.length
+          ? "8.0"
+          : `(8.0 * (${plan.groups.map((g, i) => `${weights[i]} * (d.search_vector @@ ${ts(groupTsquery(g, ALL))})::int`).join(" + ")}) / ${weights.reduce((a, b) => a + b, 0)})`;
       score = [
         words,
         `4.0 * (d.search_vector @@ ${ts(allOf(required, EXACT))})::int`,

@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from "typeorm";
 import { AWARD_TIER_RANK, type AwardTier, type CompetitionLevel, type InnovationStatus, type Sector } from "../domain/enums";
-import { SECTOR_LABELS, type SearchDocument } from "./search-fields";
+import { AWARD_LEVEL_LABELS, SECTOR_LABELS, type SearchDocument } from "./search-fields";
 
 /** Everything the projection reads about one innovation. */
 export interface SearchSource {
@@ -56,7 +56,7 @@ function blankToNull(text: string | null): string | null {
  * - `regionNames`: the region and its province ("Kota Semarang", "Jawa Tengah"), so a region's name
  *   finds the innovations of its institutions;
  * - `awardLabels`: each award's label with the competition's short name and year ("Top 45 KIPP 2019"),
- *   and each competition's full name;
+ *   each competition's full name, and the words for its level ("nasional national");
  * - `bestTierRank`/`latestYear`: from the awards (see AWARD_TIER_RANK), null without awards.
  */
 export function toSearchDocument(source: SearchSource): SearchDocument {
@@ -80,6 +80,7 @@ export function toSearchDocument(source: SearchSource): SearchDocument {
     awardLabels: sortedUnique([
       ...awards.map((a) => [a.label, a.competitionShortName, String(a.year)].filter((x) => x).join(" ")),
       ...awards.map((a) => a.competitionName),
+      ...awards.flatMap((a) => AWARD_LEVEL_LABELS[a.level] ?? []),
     ]),
     sectorLabels: SECTOR_LABELS[innovation.sector] ?? [],
     sector: innovation.sector,

@@ -9,6 +9,7 @@ import {
   COMPETITION_LEVELS,
   INNOVATION_STATUSES,
   SECTORS,
+  type CompetitionLevel,
   type Sector,
 } from "../domain/enums";
 
@@ -32,7 +33,10 @@ export interface SearchDocument {
   readonly institutionName: string;
   /** Names of the innovation's region and its province, e.g. ["Kota Semarang", "Jawa Tengah"]. */
   readonly regionNames: readonly string[];
-  /** Raw award labels and competition names, e.g. ["Top 45", "KIPP 2021"]. */
+  /**
+   * The awards as words: each label with the competition's short name and year ("Top 45 KIPP 2019"),
+   * each competition's full name, and what its level is called ({@link AWARD_LEVEL_LABELS}).
+   */
   readonly awardLabels: readonly string[];
   /** What people call the sector, in Indonesian and English (see {@link SECTOR_LABELS}), so "health" finds it. */
   readonly sectorLabels: readonly string[];
@@ -114,6 +118,17 @@ export const SECTOR_LABELS: Readonly<Record<Sector, readonly string[]>> = {
   complaints: ["pengaduan", "complaints"],
   transport: ["perhubungan", "transportasi", "transport"],
   other: [],
+};
+
+/**
+ * What an award's competition level is called, indexed with the award labels so that "juara tingkat
+ * nasional" finds national winners. Regency and city levels are left out: their competitions carry
+ * the region in their names, and "kota"/"kabupaten" would otherwise match every local award.
+ */
+export const AWARD_LEVEL_LABELS: Readonly<Partial<Record<CompetitionLevel, string>>> = {
+  international: "internasional international",
+  national: "nasional national",
+  provincial: "provinsi provincial",
 };
 
 /** Facets the API can count, each over one document attribute. */

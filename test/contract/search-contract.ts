@@ -117,19 +117,25 @@ export function describeSearchContract(engineName: string, open: (ds: DataSource
         sectorOf.set(row.id, row.sector);
       }
 
-      await create("kota-semarang", { name: `${tag} Layanan Kelor`, regionCode: "33.74" });
-      await create("kabupaten-semarang", { name: `${tag} Posyandu Mawar`, regionCode: "33.22" });
-      await create("name-match", { name: `${tag} Zorblat Keliling` });
-      await create("narrative-match", { name: `${tag} Inovasi Lain`, narrative: "Warga memakai zorblat untuk melapor kerusakan jalan." });
-      await create("twin-outstanding", { name: `${tag} Kembarx`, awards: [{ tier: "outstanding", year: 2020, level: "national" }] });
-      await create("twin-finalist", { name: `${tag} Kembarx`, awards: [{ tier: "finalist", year: 2020, level: "national" }] });
-      await create("twin-none", { name: `${tag} Kembarx` });
-      await create("ptsp", { name: `${tag} PTSP Keliling` });
-      await create("dukcapil", { name: `${tag} Layanan Dinas Kependudukan dan Pencatatan Sipil Jemput Bola` });
-      await create("acronym-only", { name: `${tag} SIGAP`, acronym: "SIGAP", acronymExpansion: "Sistem Informasi Gawat Darurat Terpadu" });
-      await create("membangun", { name: `${tag} Membangun Desa Cerdas` });
+      // Each case has a word of its own (the tag plus a suffix: one token, found in no other document),
+      // so that what a query finds does not depend on other data, and no engine relaxes it away.
+      await create("kota-semarang", { name: `${tag}sem Layanan Kelor`, regionCode: "33.74" });
+      await create("kabupaten-semarang", { name: `${tag}sem Posyandu Mawar`, regionCode: "33.22" });
+      await create("name-match", { name: `${tag}zorb Keliling` });
+      await create("narrative-match", { name: `${tag}lain Inovasi`, narrative: `Warga memakai ${tag}zorb untuk melapor kerusakan jalan.` });
+      await create("twin-outstanding", { name: `${tag}kembar`, awards: [{ tier: "outstanding", year: 2020, level: "national" }] });
+      await create("twin-finalist", { name: `${tag}kembar`, awards: [{ tier: "finalist", year: 2020, level: "national" }] });
+      await create("twin-none", { name: `${tag}kembar` });
+      // Acronyms and word forms: the case's word plus what the engine must match; a decoy with the same
+      // word and nothing else shows whether the rest matched.
+      await create("acronym-decoy", { name: `${tag}acr Lainnya` });
+      await create("ptsp", { name: `${tag}acr PTSP Keliling` });
+      await create("dukcapil", { name: `${tag}acr Layanan Dinas Kependudukan dan Pencatatan Sipil Jemput Bola` });
+      await create("acronym-only", { name: `${tag}acr SIGAP`, acronym: "SIGAP", acronymExpansion: "Sistem Informasi Gawat Darurat Terpadu" });
+      await create("membangun", { name: `${tag}bgn Membangun Desa Cerdas` });
+      await create("word-form-decoy", { name: `${tag}bgn Lainnya` });
       await create("medan-health", {
-        name: `${tag} Medanfix Satu`,
+        name: `${tag}medan Satu`,
         regionCode: "12.71",
         sector: "health",
         sdgs: [3],
@@ -137,7 +143,7 @@ export function describeSearchContract(engineName: string, open: (ds: DataSource
         awards: [{ tier: "outstanding", year: 2020, level: "national" }],
       });
       await create("medan-education", {
-        name: `${tag} Medanfix Dua`,
+        name: `${tag}medan Dua`,
         regionCode: "12.01",
         sector: "education",
         sdgs: [4],
@@ -148,14 +154,14 @@ export function describeSearchContract(engineName: string, open: (ds: DataSource
         ],
       });
       await create("medan-health-2", {
-        name: `${tag} Medanfix Tiga`,
+        name: `${tag}medan Tiga`,
         regionCode: "12.71",
         sector: "health",
         sdgs: [3, 5],
         status: "continuing_with_development",
       });
       await create("medan-province", {
-        name: `${tag} Medanfix Empat`,
+        name: `${tag}medan Empat`,
         regionCode: "12",
         sector: "complaints",
         status: null,
@@ -199,12 +205,12 @@ export function describeSearchContract(engineName: string, open: (ds: DataSource
       });
 
       it("finds an innovation by the expansion of its own acronym", async () => {
-        expect(await top(`${tag} sistem informasi gawat darurat`)).toEqual(["acronym-only"]);
+        expect((await top(`${tag}acr sistem informasi gawat darurat`))[0]).toBe("acronym-only");
       });
 
       it("finds a name with an acronym by its expansion, and an expansion by its acronym (the lexicon)", async () => {
-        expect(await top(`${tag} pelayanan terpadu satu pintu`)).toEqual(["ptsp"]);
-        expect(await top(`${tag} dukcapil`)).toEqual(["dukcapil"]);
+        expect((await top(`${tag}acr pelayanan terpadu satu pintu`))[0]).toBe("ptsp");
+        expect((await top(`${tag}acr dukcapil`))[0]).toBe("dukcapil");
       });
     });
 
@@ -217,8 +223,8 @@ export function describeSearchContract(engineName: string, open: (ds: DataSource
       });
 
       it("matches membangun with bangun and pembangunan", async () => {
-        expect(await top(`${tag} bangun`)).toEqual(["membangun"]);
-        expect(await top(`${tag} pembangunan`)).toEqual(["membangun"]);
+        expect((await top(`${tag}bgn bangun`))[0]).toBe("membangun");
+        expect((await top(`${tag}bgn pembangunan`))[0]).toBe("membangun");
         expect(await top("membangun", 10)).toContain("pembangunan-jalan-tanpa-bayar");
       });
     });
@@ -244,18 +250,19 @@ export function describeSearchContract(engineName: string, open: (ds: DataSource
 
     describe("region names", () => {
       it('finds innovations in Kota Semarang and Kabupaten Semarang for "semarang"', async () => {
-        expect((await top(`${tag} semarang`)).sort()).toEqual(["kabupaten-semarang", "kota-semarang"]);
-        expect(await top("semarang", 10)).toEqual(expect.arrayContaining(["lapor-hendi", "sanpiisan"]));
+        const found = await top("semarang", 50);
+        expect(found).toEqual(expect.arrayContaining(["kabupaten-semarang", "kota-semarang", "lapor-hendi", "sanpiisan"]));
+        expect((await top(`${tag}sem semarang`, 2)).sort()).toEqual(["kabupaten-semarang", "kota-semarang"]);
       });
     });
 
     describe("ranking", () => {
       it("ranks a match in the name above a match in the narrative", async () => {
-        expect(await top(`${tag} zorblat`)).toEqual(["name-match", "narrative-match"]);
+        expect(await top(`${tag}zorb`)).toEqual(["name-match", "narrative-match"]);
       });
 
       it("ranks better awards above otherwise equal matches", async () => {
-        const result = await search(`${tag} kembarx`);
+        const result = await search(`${tag}kembar`);
         expect(keys(result)).toEqual(["twin-outstanding", "twin-finalist", "twin-none"]);
         const [a, b, c] = result.hits.map((h) => h.score);
         expect(a).toBeGreaterThan(b);
@@ -264,7 +271,7 @@ export function describeSearchContract(engineName: string, open: (ds: DataSource
     });
 
     describe("filters", () => {
-      const medan = (filter: SearchFilter) => search(`${tag} medanfix`, { filter }).then((r) => keys(r).sort());
+      const medan = (filter: SearchFilter) => search(`${tag}medan`, { filter }).then((r) => keys(r).sort());
 
       it.each<[string, SearchFilter, string[]]>([
         ["no filter", {}, ["medan-education", "medan-health", "medan-health-2", "medan-province"]],
@@ -287,7 +294,7 @@ export function describeSearchContract(engineName: string, open: (ds: DataSource
 
     describe("facets", () => {
       it("counts every facet for the current query, most frequent first, numbers in numeric order", async () => {
-        const result = await search(`${tag} medanfix`, { facets: SEARCH_FACET_NAMES });
+        const result = await search(`${tag}medan`, { facets: SEARCH_FACET_NAMES });
         expect(result.totalCount).toBe(4);
         expect(result.facets).toEqual({
           sector: [
@@ -327,7 +334,7 @@ export function describeSearchContract(engineName: string, open: (ds: DataSource
       });
 
       it("counts for the current filter too, and only the facets asked for", async () => {
-        const result = await search(`${tag} medanfix`, { filter: { sectors: ["health"] }, facets: ["sector", "sdg"] });
+        const result = await search(`${tag}medan`, { filter: { sectors: ["health"] }, facets: ["sector", "sdg"] });
         expect(result.facets).toEqual({
           sector: [{ value: "health", count: 2 }],
           sdg: [
@@ -355,19 +362,19 @@ export function describeSearchContract(engineName: string, open: (ds: DataSource
         ["awardRank", "asc", ["medan-health", "medan-province", "medan-education", "medan-health-2"]],
         ["awardRank", "desc", ["medan-education", "medan-province", "medan-health", "medan-health-2"]],
       ])("orders by %s %s, innovations without awards last", async (field, direction, expected) => {
-        expect(keys(await search(`${tag} medanfix`, { sort: { field, direction } }))).toEqual(expected);
+        expect(keys(await search(`${tag}medan`, { sort: { field, direction } }))).toEqual(expected);
       });
     });
 
     describe("pagination", () => {
       it("pages through hits without gaps or repeats", async () => {
         const sort = { field: "year", direction: "desc" } as const;
-        const whole = keys(await search(`${tag} medanfix`, { sort, limit: 4 }));
-        const first = await search(`${tag} medanfix`, { sort, limit: 2 });
-        const second = await search(`${tag} medanfix`, { sort, limit: 2, offset: 2 });
+        const whole = keys(await search(`${tag}medan`, { sort, limit: 4 }));
+        const first = await search(`${tag}medan`, { sort, limit: 2 });
+        const second = await search(`${tag}medan`, { sort, limit: 2, offset: 2 });
         expect([...keys(first), ...keys(second)]).toEqual(whole);
         expect(second.totalCount).toBe(4);
-        expect(keys(await search(`${tag} medanfix`, { sort, limit: 2, offset: 4 }))).toEqual([]);
+        expect(keys(await search(`${tag}medan`, { sort, limit: 2, offset: 4 }))).toEqual([]);
       });
     });
 
@@ -375,9 +382,10 @@ export function describeSearchContract(engineName: string, open: (ds: DataSource
       it("marks the matched words of the name and, across languages, of the summary", async () => {
         const result = await search("lapor hendy", { limit: 1 });
         expect(result.hits[0].highlights.name).toBe("<mark>Lapor</mark> <mark>Hendi</mark>");
-        expect(result.hits[0].highlights.summary).toContain("<mark>complaint</mark>");
-        const narrative = await search(`${tag} zorblat`);
-        expect(narrative.hits[1].highlights.narrative).toContain("<mark>zorblat</mark>");
+        const english = await search("keluhan semarang", { limit: 1 });
+        expect(english.hits[0].highlights.summary).toMatch(/<mark>complaint<\/mark>.*<mark>Semarang<\/mark>|<mark>Semarang<\/mark>.*<mark>complaint<\/mark>/);
+        const narrative = await search(`${tag}zorb`);
+        expect(narrative.hits[1].highlights.narrative).toContain(`<mark>${tag}zorb</mark>`);
       });
     });
 

@@ -57,7 +57,8 @@ describe("the search API", () => {
     expect(search.engine).toBe("POSTGRES");
     expect(search.edges[0].node.highlights.name).toBe("<mark>Lapor</mark> <mark>Hendi</mark>");
     expect(search.edges[0].node.score).toBeGreaterThan(0);
-    expect(search.facets.province).toEqual([{ code: "33", count: search.totalCount, region: { name: "Jawa Tengah" } }]);
+    expect(search.facets.province).toContainEqual({ code: "33", count: expect.any(Number), region: { name: "Jawa Tengah" } });
+    expect(search.facets.province.reduce((n, b) => n + b.count, 0)).toBeLessThanOrEqual(search.totalCount);
     expect(search.facets.tier.map((b) => b.tier)).toContain("OUTSTANDING");
   });
 

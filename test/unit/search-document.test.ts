@@ -40,7 +40,7 @@ describe("toSearchDocument", () => {
       narrative: "Anak tetap belajar.\n\nMembangun sekolah.",
       institutionName: "Pemerintah Kota Palembang",
       regionNames: ["Kota Palembang", "Sumatera Selatan"],
-      awardLabels: ["Juara 1 2018", "KIPP Sumatera Selatan", "Kompetisi Inovasi Pelayanan Publik", "Top 45 KIPP 2019"],
+      awardLabels: ["Juara 1 2018", "KIPP Sumatera Selatan", "Kompetisi Inovasi Pelayanan Publik", "Top 45 KIPP 2019", "nasional national", "provinsi provincial"],
       sectorLabels: ["pendidikan", "education"],
       sector: "education",
       provinceCode: "16",

@@ -113,18 +113,20 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /**
  * Typo corrections for a word from candidate index words (e.g. trigram neighbours): those within the
- * word's typo budget, closest first, at most `limit`.
+ * word's typo budget, closest first, at most `limit`. When some candidates are words of the lexicon
+ * (the domain's vocabulary: "pengaduan"), only those are kept ("pengadaun" is corrected to
+ * "pengaduan", not also to "pengadaan").
  */
-export function selectCorrections(word: string, candidates: readonly string[], limit = 3): string[] {
+export function selectCorrections(word: string, candidates: readonly string[], lexicon?: SearchLexicon, limit = 3): string[] {
   const budget = typoBudget(word);
   if (budget === 0) return [];
-  return candidates
+  const within = candidates
     .filter((c) => c !== word)
     .map((c) => ({ c, d: editDistance(word, c, budget) }))
     .filter((x) => x.d <= budget)
-    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
-    .slice(0, limit)
-    .map((x) => x.c);
+    .sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
+  const known = lexicon ? within.filter((x) => lexicon.knownWords.has(x.c)) : [];
+  return (known.length > 0 ? known : within).slice(0, limit).map((x) => x.c);
 }
 
 function sameWord(queryWord: string, memberWord: string): boolean {

@@ -34,7 +34,7 @@ export interface SearchLexicon {
   readonly optional: ReadonlySet<string>;
   /** Every folded word that appears in some group member: such words are never typo-corrected. */
   readonly knownWords: ReadonlySet<string>;
-  /** Members by their first word, and by every variant of their first word (see wordVariants). */
+  /** Members by their first word, and by every variant of their first word (see wordVariants). Members are stored without stopwords and optional words. */
   readonly membersByFirstWord: ReadonlyMap<string, readonly LexiconMember[]>;
 }
 
@@ -109,8 +109,11 @@ export function parseSearchLexicon(files: LexiconFiles): SearchLexicon {
         problems.push(`${where}: "${member}" has no letters or digits`);
         continue;
       }
+      // Like a query, a member needs only its meaningful words: "angka kematian ibu" is matched as
+      // "kematian ibu" ("angka", rate, is optional), "kependudukan dan pencatatan sipil" without "dan".
       const content = words.filter((w) => !stopwords.has(w));
-      const key = (content.length > 0 ? content : words).join(" ");
+      const meaningful = content.filter((w) => !optional.has(w));
+      const key = (meaningful.length > 0 ? meaningful : content.length > 0 ? content : words).join(" ");
       if (!folded.some((f) => f.join(" ") === key)) folded.push(key.split(" "));
     }
     if (folded.length > 1) groups.push(folded);
