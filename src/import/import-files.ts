@@ -112,8 +112,6 @@ export async function openImportFile(
   const extension = path.extname(filePath).toLowerCase();
   const firstChar = head.toString("utf8").replace(/^\uFEFF/, "").trimStart()[0];
   const format = extension === ".json" || (extension !== ".csv" && (firstChar === "[" || firstChar === "{")) ? "json" : "csv";
-  const encoding = encodingProblem(head);
-  if (encoding) return fail(encoding, 1);
   const limit = format === "json" ? limits.maxJsonBytes : limits.maxCsvBytes;
   if (stat.size > limit) {
     return fail(
@@ -121,6 +119,8 @@ export async function openImportFile(
     );
   }
   if (stat.size === 0) return fail("is empty", 1);
+  const encoding = encodingProblem(head);
+  if (encoding) return fail(encoding, 1);
 
   if (format === "json") return openJson(filePath, name, stat.size, limits, problems);
 
