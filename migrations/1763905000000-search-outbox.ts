@@ -86,6 +86,8 @@ export class SearchOutbox1763905000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX "uq_search_outbox_pending" ON "search_outbox" ("target", "innovation_id") WHERE "state" = 'pending'`);
     await q.query(`CREATE INDEX "ix_search_outbox_claim" ON "search_outbox" ("target", "state", "available_at")`);
+    // Innovations that exist already are queued, so the Postgres index catches up on its next drain.
+    await q.query(`INSERT INTO "search_outbox" ("target", "innovation_id") SELECT 'postgres', "id" FROM "innovation" ORDER BY "id"`);
 
     // Rows are inserted in (target, innovation) order so that concurrent writers lock pending rows in
     // the same order.

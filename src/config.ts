@@ -14,7 +14,7 @@ export interface Config {
   /** Interface the HTTP server binds to. */
   readonly host: string;
   /** Meilisearch, when configured (production search engine). */
-  readonly meili: { readonly host: string; readonly apiKey: string } | null;
+  readonly meili: MeiliConfig | null;
   /** Milliseconds a single SQL statement may run before the server gives up on it. */
   readonly statementTimeoutMs: number;
   /** Milliseconds to wait for a database connection before failing a request. */
@@ -23,6 +23,18 @@ export interface Config {
   readonly seedOnStart: boolean;
   /** Log level for the server's own log lines. */
   readonly logLevel: "debug" | "info" | "warn" | "error" | "silent";
+}
+
+/** Meilisearch settings (MEILI_*), present when MEILI_HOST and MEILI_API_KEY are set. */
+export interface MeiliConfig {
+  readonly host: string;
+  readonly apiKey: string;
+  /** Name (uid) of the index searches use; a reindex builds `<index>_<timestamp>` and swaps it in. */
+  readonly index: string;
+  /** Milliseconds one HTTP request to Meilisearch may take before search falls back to Postgres. */
+  readonly timeoutMs: number;
+  /** Milliseconds to wait for an indexing task (documents, settings, swap) before retrying later. */
+  readonly taskTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +87,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const meiliHost = urlVar(env, "MEILI_HOST", ["http:", "https:"], problems);
   const meiliKey = env.MEILI_API_KEY?.trim();
   if (meiliHost && !meiliKey) problems.push("MEILI_API_KEY must be set when MEILI_HOST is set");
+  const meiliIndex = env.MEILI_INDEX?.trim() || "innovations";
+  // Meilisearch index uids: letters, digits, - and _; room is left for the reindex's _<timestamp>.
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(meiliIndex)) {
+    problems.push(`MEILI_INDEX must be 1 to 100 letters, digits, - or _, got "${env.MEILI_INDEX}"`);
+  }
+  const meiliTimeoutMs = intVar(env, "MEILI_TIMEOUT_MS", 2_000, 100, 60_000, problems);
+  const meiliTaskTimeoutMs = intVar(env, "MEILI_TASK_TIMEOUT_MS", 120_000, 1_000, 3_600_000, problems);
   const statementTimeoutMs = intVar(env, "INOVASI_STATEMENT_TIMEOUT_MS", 10_000, 100, 600_000, problems);
   const connectTimeoutMs = intVar(env, "INOVASI_CONNECT_TIMEOUT_MS", 2_000, 100, 60_000, problems);
   const seedRaw = (env.INOVASI_SEED_ON_START ?? "true").trim().toLowerCase();
@@ -93,7 +112,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       : Object.freeze({ mode: "embedded" as const, dataDir, socketPort }),
     port,
     host,
-    meili: meiliHost && meiliKey ? Object.freeze({ host: meiliHost, apiKey: meiliKey }) : null,
+    meili:
+      meiliHost && meiliKey
+        ? Object.freeze({ host: meiliHost, apiKey: meiliKey, index: meiliIndex, timeoutMs: meiliTimeoutMs, taskTimeoutMs: meiliTaskTimeoutMs })
+        : null,
     statementTimeoutMs,
     connectTimeoutMs,
     seedOnStart: seedRaw === "true" || seedRaw === "1",

@@ -7,6 +7,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
+import { MeilisearchSearchBackend } from "./meilisearch-search-backend";
 import { PostgresSearchBackend } from "./postgres-search-backend";
 import { SearchUnavailableError, type SearchBackend, type SearchEngineName, type SearchRequest, type SearchResult } from "./search-backend";
 
@@ -21,7 +22,9 @@ export type ExternalEngineFactory = (config: Config) => SearchBackend | null;
  * External engines. The Meilisearch engine registers itself here with one entry:
  * `(config) => (config.meili ? new MeilisearchSearchBackend(config.meili) : null)`.
  */
-export const EXTERNAL_ENGINES: readonly ExternalEngineFactory[] = [];
+export const EXTERNAL_ENGINES: readonly ExternalEngineFactory[] = [
+  (config) => (config.meili ? new MeilisearchSearchBackend(config.meili) : null),
+];
 
 /** How a search was answered: by which engine, and whether it had to fall back. */
 export interface SearchReport {

@@ -2,6 +2,8 @@ import type { DataSource } from "typeorm";
 import type { Config } from "../config";
 import { migrate, openDatabase, type Database } from "../db/database";
 import { buildCatalogueSchema } from "../schema/build-schema";
+import { MeilisearchIndex } from "../search/meilisearch/meilisearch-index";
+import { drainSearchOutbox, SearchOutboxWorker } from "../search/outbox-worker";
 import { ensureSearchDocuments } from "../search/postgres-search-index";
 import { createSearchService, installSearchService } from "../search/search-service";
 import { loadSeedCatalogue, type SeedReport } from "../seed/load-seed";
@@ -62,9 +64,13 @@ export async function startServer(config: Config, options: StartServerOptions = 
       if (report.problems.length > 0) throw new SeedProblemsError(report.problems);
       const changed = Object.values(report.changes).reduce((sum, n) => sum + n, 0);
       logger.info(`seed catalogue loaded: ${changed} row(s) changed`);
-      const indexed = await ensureSearchDocuments(database.dataSource.manager, { changed: changed > 0 });
-      if (indexed) logger.info(`search index refreshed: ${indexed.written} document(s) written`);
     }
+    // The Postgres search index catches up with the outbox (the seed's changes, or writes made while no
+    // server ran) before requests are served; the worker keeps it, and Meilisearch, in step afterwards.
+    const drained = await drainSearchOutbox(database.dataSource);
+    if (drained.postgres.innovations > 0) logger.info(`search index refreshed: ${drained.postgres.innovations} innovation(s) re-indexed`);
+    const indexed = await ensureSearchDocuments(database.dataSource.manager, { changed: false });
+    if (indexed) logger.info(`search index refreshed: ${indexed.written} document(s) written`);
     installSearchService(
       database.dataSource,
       createSearchService(config, database.dataSource, (report) => logger.warn(`search fell back from ${report.fallbackFrom} to ${report.engine}: ${report.reason}`)),
@@ -81,6 +87,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
     const socket = database.mode === "embedded" ? `, served to other processes at ${database.url}` : "";
     logger.info(`inovasi-graph listening on ${http.graphqlUrl} (database: ${describeDatabase(config)}${socket})`);
 
+    const searchWorker = new SearchOutboxWorker(database.dataSource, config.meili ? new MeilisearchIndex(config.meili) : null, logger);
+    searchWorker.start();
+
     let stopped: Promise<void> | null = null;
     return {
       url: http.graphqlUrl,
@@ -93,6 +102,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
           try {
             await http.stop();
           } finally {
+            await searchWorker.stop();
             await database.close();
           }
         })();

@@ -3,7 +3,7 @@ import type { TestProject } from "vitest/node";
 import { createDataSource } from "../../src/db/data-source";
 import { migrate } from "../../src/db/database";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../src/db/embedded";
-import { refreshSearchDocuments } from "../../src/search/postgres-search-index";
+import { drainSearchOutbox } from "../../src/search/outbox-worker";
 import { loadSeedCatalogue } from "../../src/seed/load-seed";
 
 declare module "vitest" {
@@ -52,7 +52,7 @@ export async function setup(project: TestProject): Promise<void> {
     if (report.problems.length > 0) {
       throw new Error(`The seed catalogue has problems:\n${report.problems.map((p) => JSON.stringify(p)).join("\n")}`);
     }
-    await refreshSearchDocuments(ds.manager, "all");
+    await drainSearchOutbox(ds);
   } finally {
     await ds.destroy();
   }

@@ -1,5 +1,6 @@
 import { loadConfig } from "../../config";
 import { migrate } from "../../db/database";
+import { drainSearchOutbox } from "../../search/outbox-worker";
 import { ensureSearchDocuments } from "../../search/postgres-search-index";
 import { loadSeedCatalogue, type SeedReport } from "../../seed/load-seed";
 import { describeDatabase } from "../../server/describe-database";
@@ -26,8 +27,9 @@ Options:
       migrationsApplied = await migrate(database.dataSource);
       report = await loadSeedCatalogue(database.dataSource);
       if (report.problems.length === 0) {
-        const changed = Object.values(report.changes).some((n) => n > 0);
-        await ensureSearchDocuments(database.dataSource.manager, { changed });
+        // The seed's writes queued their innovations in the search outbox; the Postgres index catches up now.
+        await drainSearchOutbox(database.dataSource);
+        await ensureSearchDocuments(database.dataSource.manager, { changed: false });
       }
     } finally {
       await database.close();
