@@ -12,6 +12,7 @@ import {
   SourceEntity,
 } from "../entities";
 import type { SourceSubjectType } from "../entities/source-link.entity";
+import type { SourceClaimRow } from "../schema/source.type";
 import { selectColumns } from "./sql";
 
 
@@ -107,13 +108,21 @@ export function createLoaders(ds: DataSource) {
       (row) => row.innovationId,
     ),
 
-    /** Sources of any record, keyed "type:id" (see SourceLinkEntity). */
-    sourcesBySubject: grouped<string, SourceEntity & { subjectKey: string }>(
+    /**
+     * Sources of any record, keyed "type:id" (see SourceLinkEntity), each with who first cited it for
+     * the record and the claims imports made citing it (see SourceClaimEntity), in the same statement.
+     */
+    sourcesBySubject: grouped<string, SourceEntity & { subjectKey: string; assertedBy: string | null; claims: SourceClaimRow[] }>(
       (keys) => {
         const types = keys.map((k) => k.slice(0, k.indexOf(":")));
         const ids = keys.map((k) => Number(k.slice(k.indexOf(":") + 1)));
         return ds.query(
-          `SELECT ${selectColumns(ds, SourceEntity, "s")}, l.subject_type || ':' || l.subject_id AS "subjectKey"
+          `SELECT ${selectColumns(ds, SourceEntity, "s")}, l.subject_type || ':' || l.subject_id AS "subjectKey", l.asserted_by AS "assertedBy",
+                  COALESCE((SELECT jsonb_agg(jsonb_build_object('publisher', c.publisher, 'file', c.file, 'row', c."row",
+                                                                'statements', c.statements, 'assertedOn', to_char(c.updated_at, 'YYYY-MM-DD'))
+                                             ORDER BY c.created_at, c.id)
+                              FROM source_claim c
+                             WHERE c.subject_type = l.subject_type AND c.subject_id = l.subject_id AND c.source_id = l.source_id), '[]'::jsonb) AS claims
              FROM source_link l
              JOIN source s ON s.id = l.source_id
              JOIN unnest($1::text[], $2::int[]) AS k(subject_type, subject_id)

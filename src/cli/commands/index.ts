@@ -17,4 +17,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "Apply pending database migrations",
     load: async () => (await import("./migrate.command")).migrateCommand,
   },
+  {
+    name: "import",
+    summary: "Import catalogue files (CSV or JSON) with entity resolution; --dry-run to check first",
+    load: async () => (await import("./import.command")).importCommand,
+  },
 ];
