@@ -148,6 +148,36 @@ const statsDigest = (groups: { year: unknown; province: unknown; innovations: un
   sample: sorted(groups.map((g) => [g.year, g.province, g.innovations, g.awards])).slice(0, 5),
 });
 
+// (d) ------------------------------------------------------------------------------------------
+
+/** Search words with a sector and a province that fit them: what a region looking to replicate types. */
+const SEARCHES: readonly [string, string, string][] = [
+  ["pengaduan", "COMPLAINTS", "33"],
+  ["stunting posyandu", "HEALTH", "35"],
+  ["perizinan online", "LICENSING", "32"],
+  ["akta kelahiran", "POPULATION_ADMINISTRATION", "33"],
+  ["bank sampah", "ENVIRONMENT", "35"],
+  ["sekolah anak", "EDUCATION", "32"],
+  ["jemput bola", "POPULATION_ADMINISTRATION", "35"],
+  ["imunisasi balita", "HEALTH", "33"],
+  ["petani padi", "AGRICULTURE", "33"],
+  ["umkm pemasaran", "ECONOMY", "34"],
+  ["desa digital", "GOVERNANCE", "35"],
+  ["bencana banjir", "PUBLIC_ORDER", "32"],
+  ["ibu hamil", "HEALTH", "32"],
+  ["lapor warga", "COMPLAINTS", "35"],
+  ["izin usaha", "LICENSING", "33"],
+  ["bantuan sosial", "SOCIAL_PROTECTION", "33"],
+];
+
+const OURS_SEARCH = `query Search($query: String!, $first: Int!, $sectors: [Sector!], $regionCodes: [String!]) {
+  search(query: $query, first: $first, filter: { sectors: $sectors, regionCodes: $regionCodes }) {
+    totalCount
+    nodes { score innovation { name institution { name } region { name } } }
+    facets { sector { sector count } province { code count } level { level count } tier { tier count } year { year count } }
+  }
+}`;
+
 // (e) ------------------------------------------------------------------------------------------
 
 const ENTITY_FIELDS = "name institution { name } region { name }";
@@ -285,6 +315,34 @@ export function buildWorkloads(ctx: WorkloadContext): Workload[] {
       },
     },
   });
+
+  if (ctx.hasSearch) {
+    const at = (i: number) => SEARCHES[i % SEARCHES.length];
+    const ourSearch = (i: number, first: number) => {
+      const [query, sector, province] = at(i);
+      return gql(OURS_SEARCH, { query, first, sectors: [sector], regionCodes: [province] });
+    };
+    workloads.push({
+      id: "d",
+      title: "search: Indonesian words with two filters (sector, province), 20 hits and five facets",
+      plans: {
+        ours: {
+          request: (i) => ourSearch(i, 20),
+          digest: (json) => ({ hits: ((dataOf(json).search as { totalCount: number })?.totalCount ?? 0) > 0 }),
+        },
+        raw: {
+          request: (i) => {
+            const [query, sector, province] = at(i);
+            return { method: "GET", path: `/d?q=${encodeURIComponent(query)}&sector=${sector.toLowerCase()}&province=${province}` };
+          },
+          digest: (json) => ({ hits: ((dataOf(json).search as { totalCount: number })?.totalCount ?? 0) > 0 }),
+          note: "the floor runs a plain websearch_to_tsquery on the same search_document index, ranked by ts_rank_cd, without typo correction, prefixes or relaxation; answers are comparable (same filters, page size and facets), not identical, so only 'has hits' is compared",
+        },
+      },
+      missing: { postgraphile: "PostGraphile has no full-text search without a plugin (postgraphile-plugin-fulltext-filter is not installed)" },
+      pageSizeCheck: { label: "first: 5 vs first: 50", small: ourSearch(0, 5), large: ourSearch(0, 50) },
+    });
+  }
 
   if (ctx.hasEntities) {
     const representations = (i: number, n: number) =>

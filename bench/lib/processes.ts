@@ -14,11 +14,16 @@ export interface ChildServer {
   readonly baseUrl: string;
   /** Resident memory of the process now, and its peak (VmHWM), in MiB. */
   memory(): Promise<{ rssMb: number; peakMb: number }>;
+  /** CPU time the process has used so far (user + system), in seconds. */
+  cpuSeconds(): Promise<number>;
   /** Stops it with SIGTERM (SIGKILL after 20 s) and waits for the exit. */
   stop(): Promise<void>;
   /** The last lines it wrote to stderr, for error messages. */
   logTail(): string;
 }
+
+// USER_HZ, the unit of /proc CPU times: 100 on every Linux architecture Node supports.
+const CLOCK_TICKS = 100;
 
 /** A free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {
@@ -101,6 +106,11 @@ export async function startChild(options: {
       const status = await readFile(`/proc/${pid}/status`, "utf8");
       const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
       return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
+    },
+    async cpuSeconds() {
+      // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, counted after the ")" of the name.
+      const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1].split(" ");
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
     },
     async stop() {
       if (exitCode !== undefined) return;

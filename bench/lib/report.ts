@@ -32,20 +32,20 @@ export function renderResults(run: RunResults, jsonPath: string): string {
   lines.push(
     "### Throughput and latency",
     "",
-    "| workload | server | req/s at saturation | p50 / p99 at saturation (ms) | fixed rate (req/s) | p50 / p99 at that rate (ms) | SQL statements / request | errors | same answer as ours |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---|",
+    "| workload | server | req/s at saturation | p50 / p99 at saturation (ms) | fixed rate (req/s) | p50 / p99 at that rate (ms) | SQL statements / request | server CPU ms / request | errors | same answer as ours |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
   );
   for (const w of run.workloads) {
     for (const t of TARGETS) {
       const r = w.targets[t];
       if (!r) {
-        if (w.missing[t]) lines.push(`| (${w.id}) | ${LABEL[t]} | – | – | – | – | – | – | ${w.missing[t]} |`);
+        if (w.missing[t]) lines.push(`| (${w.id}) | ${LABEL[t]} | – | – | – | – | – | – | – | ${w.missing[t]} |`);
         continue;
       }
       const errors = r.saturation.errors + (r.fixedRate?.errors ?? 0);
       const same = t === "ours" ? "" : w.equivalence[t] === "equal" ? "yes" : `no: ${w.equivalence[t]}`;
       lines.push(
-        `| (${w.id}) | ${LABEL[t]} | ${fmt(r.saturation.rps)} | ${fmt(r.saturation.p50)} / ${fmt(r.saturation.p99)} | ${w.fixedRate} | ${fmt(r.fixedRate?.p50)} / ${fmt(r.fixedRate?.p99)} | ${fmt(r.statementsPerRequest, t === "ours" ? 0 : 1)} | ${fmt(errors)} | ${same} |`,
+        `| (${w.id}) | ${LABEL[t]} | ${fmt(r.saturation.rps)} | ${fmt(r.saturation.p50)} / ${fmt(r.saturation.p99)} | ${w.fixedRate} | ${fmt(r.fixedRate?.p50)} / ${fmt(r.fixedRate?.p99)} | ${fmt(r.statementsPerRequest, t === "ours" ? 0 : 1)} | ${fmt(r.cpuMsPerRequest, 2)} | ${fmt(errors)} | ${same} |`,
       );
     }
   }

@@ -6,7 +6,7 @@
  * against.
  *
  * Environment: DATABASE_URL, PORT (0: any free port). Prints `{"ready":true,"port":N}` once it listens.
- * Routes: GET /a?id=N, /b?first=N, /c, /e?ids=1,2,…, /__bench/statements.
+ * Routes: GET /a?id=N, /b?first=N, /c, /d?q=…&sector=…&province=…, /e?ids=1,2,…, /__bench/statements.
  */
 import { createServer, type ServerResponse } from "node:http";
 import pg from "pg";
@@ -67,6 +67,29 @@ SELECT json_build_object('data', json_build_object('_entities', COALESCE(json_ag
 ) ORDER BY k.n), '[]')))::text AS body
 FROM unnest($1::int[]) WITH ORDINALITY AS k(id, n) JOIN innovation i ON i.id = k.id`;
 
+// The same index our search uses, queried the plain way: matched rows with both filters, the page
+// ranked by ts_rank_cd, the total and five facets, all in one statement.
+const SEARCH = `
+WITH q AS (SELECT websearch_to_tsquery('simple', $1) AS tsq),
+matched AS (
+  SELECT d.innovation_id, d.sector, d.province_code, d.levels, d.tiers, d.years, ts_rank_cd(d.search_vector, q.tsq) AS rank
+    FROM search_document d, q
+   WHERE d.search_vector @@ q.tsq AND d.sector = $2 AND d.province_code = $3),
+page AS (SELECT innovation_id, rank FROM matched ORDER BY rank DESC, innovation_id LIMIT 20)
+SELECT json_build_object('data', json_build_object('search', json_build_object(
+  'totalCount', (SELECT count(*) FROM matched),
+  'nodes', COALESCE((SELECT json_agg(json_build_object('score', p.rank, 'innovation', json_build_object('name', i.name,
+      'institution', json_build_object('name', t.name), 'region', (SELECT json_build_object('name', r.name) FROM region r WHERE r.code = i.region_code)))
+      ORDER BY p.rank DESC, p.innovation_id)
+    FROM page p JOIN innovation i ON i.id = p.innovation_id JOIN institution t ON t.id = i.institution_id), '[]'),
+  'facets', json_build_object(
+    'sector', (SELECT COALESCE(json_agg(json_build_object('sector', v, 'count', n) ORDER BY n DESC, v), '[]') FROM (SELECT sector AS v, count(*) AS n FROM matched GROUP BY 1) f),
+    'province', (SELECT COALESCE(json_agg(json_build_object('code', v, 'count', n) ORDER BY n DESC, v), '[]') FROM (SELECT province_code AS v, count(*) AS n FROM matched WHERE province_code IS NOT NULL GROUP BY 1) f),
+    'level', (SELECT COALESCE(json_agg(json_build_object('level', v, 'count', n) ORDER BY n DESC, v), '[]') FROM (SELECT v, count(*) AS n FROM matched, unnest(levels) v GROUP BY 1) f),
+    'tier', (SELECT COALESCE(json_agg(json_build_object('tier', v, 'count', n) ORDER BY n DESC, v), '[]') FROM (SELECT v, count(*) AS n FROM matched, unnest(tiers) v GROUP BY 1) f),
+    'year', (SELECT COALESCE(json_agg(json_build_object('year', v, 'count', n) ORDER BY n DESC, v), '[]') FROM (SELECT v, count(*) AS n FROM matched, unnest(years) v GROUP BY 1) f))
+)))::text AS body`;
+
 async function answer(res: ServerResponse, sql: string, params: unknown[]): Promise<void> {
   const { rows } = await pool.query<{ body: string | null }>(sql, params);
   const body = rows[0]?.body ?? JSON.stringify({ data: null });
@@ -93,6 +116,9 @@ const server = createServer((req, res) => {
       break;
     case "/c":
       answer(res, STATS, []).catch(fail);
+      break;
+    case "/d":
+      answer(res, SEARCH, [url.searchParams.get("q") ?? "", url.searchParams.get("sector") ?? "", url.searchParams.get("province") ?? ""]).catch(fail);
       break;
     case "/e":
       answer(res, ENTITIES, [(url.searchParams.get("ids") ?? "").split(",").map(Number).filter(Number.isInteger)]).catch(fail);
