@@ -18,6 +18,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./migrate.command")).migrateCommand,
   },
   {
+    name: "reindex",
+    summary: "Rebuild the search indexes: Postgres, and Meilisearch (swapped in atomically) when configured",
+    load: async () => (await import("./reindex.command")).reindexCommand,
+  },
+  {
     name: "import",
     summary: "Import catalogue files (CSV or JSON) with entity resolution; --dry-run to check first",
     load: async () => (await import("./import.command")).importCommand,
