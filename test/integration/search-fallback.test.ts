@@ -1,4 +1,3 @@
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
 import { loadConfig } from "../../src/config";
@@ -7,16 +6,8 @@ import { createMemoryLogger, type MemoryLogger } from "../../src/server/logger";
 import { startServer, type RunningServer } from "../../src/server/start";
 import { openTestDataSource, testDatabaseUrl } from "../helpers/db";
 import { Factory } from "../helpers/factories";
+import { closedPort } from "../helpers/closed-port";
 
-/** A loopback port nothing listens on: the Meilisearch the server is configured with is down. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Polls `check` until it returns true (the server's outbox worker runs every second), at most `ms`. */
 async function eventually(check: () => Promise<boolean>, ms = 15_000): Promise<void> {

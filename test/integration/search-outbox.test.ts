@@ -1,4 +1,3 @@
-import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import type { DataSource } from "typeorm";
 import { loadConfig } from "../../src/config";
@@ -7,6 +6,7 @@ import { retryDelayMs } from "../../src/search/outbox-state";
 import { drainSearchOutbox, registerMeilisearchTarget } from "../../src/search/outbox-worker";
 import { openTestDataSource } from "../helpers/db";
 import { Factory } from "../helpers/factories";
+import { closedPort } from "../helpers/closed-port";
 
 interface OutboxRow {
   id: string;
@@ -19,15 +19,6 @@ interface OutboxRow {
   waitMs: number;
 }
 
-/** A loopback port nothing listens on: a Meilisearch that is down. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe("the search outbox", () => {
   let ds: DataSource;

@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import net from "node:net";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { drainSearchOutbox } from "../../src/search/outbox-worker";
 import { currentSnapshot, freshIndexUid, outboxChangesSince } from "../../src/search/reindex";
 import { openTestDataSource, testDatabaseUrl } from "../helpers/db";
 import { Factory } from "../helpers/factories";
+import { closedPort } from "../helpers/closed-port";
 
 const BIN = fileURLToPath(new URL("../../bin/inovasi.js", import.meta.url));
 
@@ -29,15 +29,6 @@ function inovasi(args: string[], env: Record<string, string> = {}): Promise<{ co
   });
 }
 
-/** A loopback port nothing listens on: a Meilisearch that is down. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe("freshIndexUid", () => {
   it("names a rebuilt index after the configured one and the build time", () => {

@@ -1,18 +1,9 @@
-import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config";
 import { SearchUnavailableError, type SearchRequest } from "../../src/search/search-backend";
 import { MeilisearchSearchBackend, UNAVAILABLE_COOLDOWN_MS } from "../../src/search/meilisearch-search-backend";
+import { closedPort } from "../helpers/closed-port";
 
-/** A loopback port nothing listens on: a Meilisearch that is down. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const request: SearchRequest = {
   query: "lapor hendy",

@@ -9,16 +9,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SearchUnavailableError } from "../../src/search/search-backend";
 import { MeilisearchRejectedError, toMeilisearchFailure, unavailableReason } from "../../src/search/meilisearch/errors";
+import { closedPort } from "../helpers/closed-port";
 
-/** A loopback port nothing listens on: a Meilisearch that is down. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = (probe.address() as net.AddressInfo);
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The client's own error for an HTTP answer with this status and body. */
 function apiError(status: number, body?: { code: string; message: string }): MeilisearchApiError {
