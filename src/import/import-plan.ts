@@ -423,6 +423,7 @@ export class ImportPlanner {
           origin: { label: "", row: 0 },
         };
         this.lookedUp.add(planned.identity);
+        this.institutions.set(planned.identity, planned);
         this.institutions.set(identity, planned);
       } else {
         // The pemda may be one of this import's institutions; otherwise it is created under its canonical name.

@@ -1,0 +1,145 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SOCKET_INFO_FILE } from "../../src/db/embedded";
+import type { ImportReport } from "../../src/import/run-import";
+import { IMPORT_FIXTURES, openScratchDatabase, tempDir, type ScratchDatabase } from "./import-support";
+
+const BIN = fileURLToPath(new URL("../../bin/inovasi.js", import.meta.url));
+const CONFIG_VARS = /^(DATABASE_URL|PORT|HOST|LOG_LEVEL|MEILI_HOST|MEILI_API_KEY|INOVASI_.*|TEST_DATABASE_URL)$/;
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `inovasi` in the fixtures folder (so files are named as a user would name them), without a terminal. */
+function inovasi(args: string[], env: Record<string, string>): Promise<CliRun> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARS.test(name)));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: IMPORT_FIXTURES, env: { ...base, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const FILES = ["innovations-variants.csv", "awards-variants.csv", "competitions-jateng-2023.csv", "replications.csv", "catalogue.json"];
+
+describe("inovasi import", () => {
+  let db: ScratchDatabase;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    db = await openScratchDatabase();
+    env = { DATABASE_URL: db.url };
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("is listed, with its usage", async () => {
+    const [list, help] = await Promise.all([inovasi(["--help"], {}), inovasi(["import", "--help"], {})]);
+    expect(list.stdout).toMatch(/^ {2}import\s+Import catalogue files/m);
+    expect(help.stdout).toContain("Usage: inovasi import FILE... [--publisher NAME] [--dry-run] [--json]");
+    const none = await inovasi(["import"], env);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("name at least one file to import");
+  });
+
+  it("a dry run reports what would change and writes nothing", async () => {
+    const dry = await inovasi(["import", ...FILES, "--dry-run", "--json"], env);
+    expect(dry.code).toBe(0);
+    const report = JSON.parse(dry.stdout) as ImportReport;
+    expect(report).toMatchObject({ dryRun: true, applied: false, problems: [], runId: null });
+    expect(report.totalChanges).toBeGreaterThan(0);
+    expect(report.changes.replication).toBe(2);
+    const [{ n }] = await db.ds.query(`SELECT count(*)::int AS n FROM import_run`);
+    expect(n).toBe(0);
+    const [{ r }] = await db.ds.query(`SELECT count(*)::int AS r FROM replication`);
+    expect(r).toBe(0);
+  });
+
+  it("imports CSV and JSON files, printing plain progress lines when not on a terminal", async () => {
+    const run = await inovasi(["import", ...FILES], env);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^validating: 13 rows$/m);
+    expect(run.stderr).toMatch(/^writing: 13 rows of 13 \(100%\)$/m);
+    expect(run.stderr).not.toContain("\r");
+    expect(run.stdout).toMatch(/^Imported into PostgreSQL at .*: 13 row\(s\) from 5 file\(s\)/m);
+    expect(run.stdout).toMatch(/^ {2}replication: 2 row\(s\) changed$/m);
+    expect(run.stdout).toContain("1 item(s) for review (kept in the import_review table):");
+    expect(run.stdout).toContain("innovations-variants.csv row 5, innovation_name: \"Gerakan Kembali Sekolah\" may be");
+
+    const replications = await db.ds.query(
+      `SELECT o.slug AS origin, a.name AS adopter, r.status, r.agreed_on AS "agreedOn"
+         FROM replication r JOIN innovation o ON o.id = r.origin_innovation_id JOIN institution a ON a.id = r.adopter_institution_id ORDER BY o.slug`,
+    );
+    expect(replications).toEqual([
+      { origin: "lapor-hendi", adopter: "Pemerintah Kota Tegal", status: "agreement", agreedOn: "2023-05-10" },
+      { origin: expect.stringMatching(/^selfi/), adopter: "Pemerintah Kabupaten Banyumas", status: "interest", agreedOn: null },
+    ]);
+    // The adopter is the held pemda, not a second one.
+    const [{ tegal }] = await db.ds.query(`SELECT count(*)::int AS tegal FROM institution WHERE name = 'Pemerintah Kota Tegal'`);
+    expect(tegal).toBe(1);
+    const [klinik] = await db.ds.query(
+      `SELECT i.name, a.raw_label, a.tier, a.place FROM innovation i JOIN award_result a ON a.innovation_id = i.id WHERE i.name = 'Klinik Layanan Terpadu Pekalongan'`,
+    );
+    expect(klinik).toEqual({ name: "Klinik Layanan Terpadu Pekalongan", raw_label: "Juara 2", tier: "top", place: 2 });
+  });
+
+  it("changes nothing the second time, and says so", async () => {
+    const run = await inovasi(["import", ...FILES], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout, run.stdout).toContain("No changes: the catalogue already holds everything these files say.");
+    const json = await inovasi(["import", ...FILES, "--json"], env);
+    expect((JSON.parse(json.stdout) as ImportReport).totalChanges).toBe(0);
+  });
+
+  it("lists every problem with its file, row and field, exits 1 and writes nothing", async () => {
+    const dir = await tempDir();
+    try {
+      const bad = path.join(dir, "bad-awards.csv");
+      await fs.writeFile(
+        bad,
+        "innovation_name,institution,competition,organizer,level,year,result,category_or_cluster,source_url\n" +
+          "Lapor Hendi,Pemerintah Kota Semarang,KIPP,KemenPANRB,national,2031,Top 99,,https://example.org/x\n" +
+          "Lapor Hendi,Pemerintah Kota Semarang,KIPP Mars,KemenPANRB,national,2024,Top 99,,https://example.org/x\n",
+      );
+      const [{ before }] = await db.ds.query(`SELECT count(*)::int AS before FROM award_result`);
+      const run = await inovasi(["import", "innovations-variants.csv", bad], env);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toContain("1 problem(s) in the import; nothing was written:");
+      expect(run.stderr).toContain(`${bad} row 3, competition: "KIPP Mars" is not a competition the catalogue knows`);
+      const [{ after }] = await db.ds.query(`SELECT count(*)::int AS after FROM award_result`);
+      expect(after).toBe(before);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says what to do when a running server holds the embedded database", async () => {
+    const heldDir = await fs.mkdtemp(path.join(os.tmpdir(), "inovasi-held-"));
+    try {
+      const url = "postgres://postgres@127.0.0.1:54999/postgres";
+      // This test process stands in for the running server: alive, and not the CLI's own pid.
+      await fs.writeFile(path.join(heldDir, SOCKET_INFO_FILE), JSON.stringify({ pid: process.pid, port: 54999, url, startedAt: "" }));
+      const run = await inovasi(["import", "awards-variants.csv", "--publisher", "Biro Organisasi"], { INOVASI_DATA_DIR: heldDir });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`is in use by a running inovasi server (pid ${process.pid})`);
+      expect(run.stderr).toContain("stop that server and run this import again");
+      expect(run.stderr).toContain(`DATABASE_URL=${url} npx inovasi import awards-variants.csv --publisher "Biro Organisasi"`);
+      expect(run.stderr).toContain("importBatch mutation");
+    } finally {
+      await fs.rm(heldDir, { recursive: true, force: true });
+    }
+  });
+});
