@@ -16,6 +16,10 @@ import { SearchDocumentEntity } from "./search-document.entity";
 import { SearchTermEntity } from "./search-term.entity";
 import { SearchOutboxTargetEntity } from "./search-outbox-target.entity";
 import { SearchOutboxEntity } from "./search-outbox.entity";
+import { ApiKeyEntity } from "./api-key.entity";
+import { AuditEntryEntity } from "./audit-entry.entity";
+import { PublisherCompetitionEntity } from "./publisher-competition.entity";
+import { PublisherEntity } from "./publisher.entity";
 
 export {
   AwardResultEntity,
@@ -36,6 +40,10 @@ export {
   SearchTermEntity,
   SearchOutboxTargetEntity,
   SearchOutboxEntity,
+  ApiKeyEntity,
+  AuditEntryEntity,
+  PublisherCompetitionEntity,
+  PublisherEntity,
 };
 
 /** Every entity, for the DataSource. */
@@ -58,4 +66,8 @@ export const ENTITIES = [
   SearchTermEntity,
   SearchOutboxTargetEntity,
   SearchOutboxEntity,
+  PublisherEntity,
+  PublisherCompetitionEntity,
+  ApiKeyEntity,
+  AuditEntryEntity,
 ];

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { QueryStats } from "../db/query-stats";
+import { lazyAuthentication, type Authentication } from "../publishing/authenticate";
 import { searchServiceFor, type SearchSession } from "../search/search-service";
 import { createLoaders, type Loaders } from "./loaders";
 
@@ -14,14 +15,20 @@ export interface RequestContext {
   readonly loaders: Loaders;
   /** Search, through the server's search service (see src/search/search-service.ts). */
   readonly search: SearchSession;
+  /** Who sent the request, from its `Authorization: Bearer <API key>` header; resolved on first call (mutations). */
+  readonly authentication: () => Promise<Authentication>;
 }
 
-export function createRequestContext(dataSource: DataSource, options: { requestId?: string; queryStats?: QueryStats } = {}): RequestContext {
+export function createRequestContext(
+  dataSource: DataSource,
+  options: { requestId?: string; queryStats?: QueryStats; authorization?: string | null } = {},
+): RequestContext {
   return {
     dataSource,
     requestId: options.requestId ?? randomUUID(),
     queryStats: options.queryStats ?? { statements: 0 },
     loaders: createLoaders(dataSource),
     search: searchServiceFor(dataSource).session(),
+    authentication: lazyAuthentication(dataSource, options.authorization),
   };
 }

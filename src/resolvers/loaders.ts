@@ -7,6 +7,7 @@ import {
   InnovationEntity,
   InstitutionEntity,
   KnowledgeEventEntity,
+  PublisherEntity,
   RegionEntity,
   ReplicationEntity,
   SourceEntity,
@@ -89,6 +90,20 @@ export function createLoaders(ds: DataSource) {
     awardById: byKey(AwardResultEntity, "award_result", "id", (r: AwardResultEntity) => r.id, "int"),
     replicationById: byKey(ReplicationEntity, "replication", "id", (r: ReplicationEntity) => r.id, "int"),
     knowledgeEventById: byKey(KnowledgeEventEntity, "knowledge_event", "id", (r: KnowledgeEventEntity) => r.id, "int"),
+    publisherById: byKey(PublisherEntity, "publisher", "id", (r: PublisherEntity) => r.id, "int"),
+
+    /** The competitions a publisher organises (its competition scope), by slug. */
+    competitionsByPublisherId: grouped<number, CompetitionEntity & { publisherId: number }>(
+      (keys) =>
+        ds.query(
+          `SELECT ${selectColumns(ds, CompetitionEntity, "c")}, pc.publisher_id AS "publisherId"
+             FROM publisher_competition pc JOIN competition c ON c.id = pc.competition_id
+            WHERE pc.publisher_id = ANY($1::int[])
+            ORDER BY pc.publisher_id, c.slug`,
+          [keys],
+        ),
+      (row) => row.publisherId,
+    ),
 
     /** An innovation's awards in trajectory order: regency/city → province → nation → world, then by year. */
     awardsByInnovationId: grouped<number, AwardResultEntity>(

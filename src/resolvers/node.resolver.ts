@@ -15,7 +15,7 @@ import { badUserInput } from "./errors";
 const MAX_NODES = 100;
 
 /** Fetches any node through the per-request loaders, so `nodes` batches by type. */
-async function loadNode(ctx: RequestContext, { type, key }: DecodedId): Promise<Node | null> {
+export async function loadNode(ctx: RequestContext, { type, key }: DecodedId): Promise<Node | null> {
   const l = ctx.loaders;
   switch (type) {
     case "Region": {

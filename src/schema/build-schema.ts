@@ -16,13 +16,17 @@ import {
 import { buildSchema, createResolversMap } from "type-graphql";
 import { AwardResultResolver } from "../resolvers/award-result.resolver";
 import { CompetitionEditionResolver } from "../resolvers/competition-edition.resolver";
+import { AuditEntryResolver, PublisherResolver } from "../resolvers/audit-entry.resolver";
+import { CompetitionEditionMutationResolver } from "../resolvers/competition-edition-mutation.resolver";
 import { CompetitionResolver } from "../resolvers/competition.resolver";
 import { REFERENCE_RESOLVERS } from "../resolvers/entity-references";
+import { InnovationMutationResolver } from "../resolvers/innovation-mutation.resolver";
 import { InnovationResolver } from "../resolvers/innovation.resolver";
 import { InstitutionResolver } from "../resolvers/institution.resolver";
 import { KnowledgeEventResolver } from "../resolvers/knowledge-event.resolver";
 import { NodeResolver } from "../resolvers/node.resolver";
 import { RegionResolver } from "../resolvers/region.resolver";
+import { ReplicationMutationResolver } from "../resolvers/replication-mutation.resolver";
 import { ReplicationResolver } from "../resolvers/replication.resolver";
 import { SearchResolver } from "../resolvers/search.resolver";
 import { StatsResolver } from "../resolvers/stats.resolver";
@@ -38,6 +42,11 @@ export const RESOLVERS = [
   ReplicationResolver,
   KnowledgeEventResolver,
   StatsResolver,
+  AuditEntryResolver,
+  PublisherResolver,
+  InnovationMutationResolver,
+  CompetitionEditionMutationResolver,
+  ReplicationMutationResolver,
   SearchResolver,
 ] as const;
 
@@ -64,6 +73,13 @@ export async function buildCatalogueSchema(): Promise<GraphQLSchema> {
     query.description =
       "The catalogue of Indonesian public-service innovations: innovations, institutions, regions, competitions, " +
       "their editions and results, replications and knowledge events, with the sources of every fact.";
+  }
+  const mutation = schema.getMutationType();
+  if (mutation) {
+    mutation.description =
+      "Writes by publishers, each with an API key (`Authorization: Bearer <key>`), within the publisher's scope, citing a source. " +
+      "Every write is audited (see `auditEntries`). Invalid input comes back as `userErrors`; a missing, unknown or revoked key is " +
+      "UNAUTHENTICATED; a write outside the publisher's scope is FORBIDDEN.";
   }
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [typeName, reference] of Object.entries(REFERENCE_RESOLVERS)) {

@@ -7,6 +7,7 @@ import {
   type HTTPGraphQLRequest,
   type HTTPGraphQLResponse,
 } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { withQueryStats, type QueryStats } from "../db/query-stats";
@@ -52,7 +53,14 @@ export function createApolloServer(schema: GraphQLSchema, options: CreateApolloS
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: createFormatError(logger),
-    plugins: [...(limits.plugins as ApolloServerPlugin<RequestContext>[]), statementCountPlugin(options.exposeStats ?? false), searchReportPlugin()],
+    plugins: [
+      ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
+      statementCountPlugin(options.exposeStats ?? false),
+      searchReportPlugin(),
+      // The catalogue sets no cache hints; Apollo's default cache-control plugin would still wrap every
+      // field resolver to collect them, which cost about a tenth of a list query's time (bench/RESULTS.md).
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
 }
 
@@ -80,6 +88,8 @@ export interface RequestOptions {
   debug?: boolean;
   /** Keep the text of every SQL statement in `context.queryStats.sql` (tests). */
   keepSql?: boolean;
+  /** The request's `Authorization` header (`Bearer <API key>`), for mutations; HTTP requests carry their own. */
+  authorization?: string | null;
 }
 
 function newStats(keepSql: boolean | undefined): QueryStats {
@@ -103,7 +113,12 @@ export function executeHttpGraphQLRequest(
     withQueryStats(queryStats, () =>
       server.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
-        context: async () => createRequestContext(dataSource, { requestId, queryStats }),
+        context: async () =>
+          createRequestContext(dataSource, {
+            requestId,
+            queryStats,
+            authorization: options.authorization ?? httpGraphQLRequest.headers.get("authorization"),
+          }),
       }),
     ),
   );
@@ -127,7 +142,11 @@ export async function executeOperationWithStats(
   options: RequestOptions = {},
 ): Promise<OperationOutcome> {
   const requestId = options.requestId ?? randomUUID();
-  const context = createRequestContext(dataSource, { requestId, queryStats: newStats(options.keepSql) });
+  const context = createRequestContext(dataSource, {
+    requestId,
+    queryStats: newStats(options.keepSql),
+    authorization: options.authorization,
+  });
   const response = await runInRequestScope({ requestId, debug: options.debug ?? false }, () =>
     withQueryStats(context.queryStats, () => server.executeOperation(request, { contextValue: context })),
   );

@@ -8,7 +8,9 @@ import { currentRequestScope } from "./request-scope";
  * client as thrown; every other error is masked as `INTERNAL_SERVER_ERROR` or, when the database
  * could not be reached, `DATABASE_UNAVAILABLE`.
  *
- * - `BAD_USER_INPUT`, `NOT_FOUND`, `FORBIDDEN`: business errors thrown by resolvers.
+ * - `BAD_USER_INPUT`, `NOT_FOUND`, `FORBIDDEN`: business errors thrown by resolvers; `FORBIDDEN` also
+ *   when a publisher writes outside its scope (src/publishing/scope.ts).
+ * - `UNAUTHENTICATED`: a mutation without a valid API key (missing, malformed, unknown or revoked).
  * - `GRAPHQL_PARSE_FAILED`: the document does not parse, including documents over the token limit.
  * - `GRAPHQL_VALIDATION_FAILED`: the document is invalid against the schema, including every query
  *   rejected by the depth, alias, directive and cost limits (see limits.ts); HTTP 400.
@@ -22,6 +24,7 @@ export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
   NOT_FOUND: "NOT_FOUND",
   FORBIDDEN: "FORBIDDEN",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
   GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
   GRAPHQL_VALIDATION_FAILED: "GRAPHQL_VALIDATION_FAILED",
   BAD_REQUEST: "BAD_REQUEST",
@@ -42,6 +45,7 @@ export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set<string>([
   ErrorCode.BAD_USER_INPUT,
   ErrorCode.NOT_FOUND,
   ErrorCode.FORBIDDEN,
+  ErrorCode.UNAUTHENTICATED,
   ErrorCode.GRAPHQL_PARSE_FAILED,
   ErrorCode.GRAPHQL_VALIDATION_FAILED,
   ErrorCode.BAD_REQUEST,

@@ -50,7 +50,7 @@ const CORS_PREFLIGHT_HEADERS: Record<string, string> = {
   ...CORS_HEADERS,
   "access-control-allow-methods": "GET, POST, OPTIONS",
   "access-control-allow-headers":
-    "content-type, apollo-require-preflight, x-apollo-operation-name, x-inovasi-debug, x-request-id",
+    "authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-inovasi-debug, x-request-id",
   "access-control-max-age": "86400",
 };
 

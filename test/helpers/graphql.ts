@@ -36,8 +36,14 @@ export class TestClient {
     return new TestClient(server, dataSource);
   }
 
-  async run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
-    const { response, context } = await executeOperationWithStats(this.server, this.dataSource, { query, variables }, { keepSql: true });
+  /** Runs an operation; `options.apiKey` is sent as `Authorization: Bearer <key>` (for mutations). */
+  async run<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options: { apiKey?: string } = {},
+  ): Promise<GraphQLResult<T>> {
+    const authorization = options.apiKey === undefined ? undefined : `Bearer ${options.apiKey}`;
+    const { response, context } = await executeOperationWithStats(this.server, this.dataSource, { query, variables }, { keepSql: true, authorization });
     if (response.body.kind !== "single") throw new Error("Unexpected incremental response");
     const { data, errors } = response.body.singleResult;
     return { data: (data ?? null) as T | null, errors, statements: context.queryStats.statements, sql: context.queryStats.sql ?? [] };

@@ -27,4 +27,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "Import catalogue files (CSV or JSON) with entity resolution; --dry-run to check first",
     load: async () => (await import("./import.command")).importCommand,
   },
+  {
+    name: "publisher",
+    summary: "Register publishers and make or revoke their API keys (create, list, key, revoke)",
+    load: async () => (await import("./publisher.command")).publisherCommand,
+  },
 ];
