@@ -1,3 +1,4 @@
+import DataLoader from "dataloader";
 import type { AuthenticatedPublisher } from "../publishing/authenticate";
 import { requirePublisher } from "../publishing/errors";
 import { UserProblems } from "../publishing/user-errors";
@@ -25,6 +26,6 @@ export async function runPublisherWrite<R, P>(
     if (error instanceof UserProblems) return payload(null, error.problems.map((p) => UserError.from(p)));
     throw error;
   }
-  for (const loader of Object.values(ctx.loaders)) loader.clearAll();
+  for (const loader of Object.values(ctx.loaders)) if (loader instanceof DataLoader) loader.clearAll();
   return payload(result, []);
 }
