@@ -1,34 +1,14 @@
-import { spawn } from "node:child_process";
-import os from "node:os";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
 import { drainSearchOutbox } from "../../src/search/outbox-worker";
 import { currentSnapshot, freshIndexUid, outboxChangesSince } from "../../src/search/reindex";
 import { openTestDataSource, testDatabaseUrl } from "../helpers/db";
 import { Factory } from "../helpers/factories";
+import { runInovasi } from "../helpers/inovasi-process";
 import { closedPort } from "../helpers/closed-port";
 
-const BIN = fileURLToPath(new URL("../../bin/inovasi.js", import.meta.url));
-
-/** Runs `inovasi` on the run's database with only the given settings (none of the outer MEILI_* or INOVASI_*). */
-function inovasi(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|MEILI_.*|INOVASI_.*|LOG_LEVEL)$/.test(k)));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: os.tmpdir(),
-      env: { ...base, DATABASE_URL: testDatabaseUrl(), ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
+/** Runs `inovasi` on the run's database with only the given settings. */
+const inovasi = (args: string[], env: Record<string, string> = {}) => runInovasi(args, { DATABASE_URL: testDatabaseUrl(), ...env });
 
 describe("freshIndexUid", () => {
   it("names a rebuilt index after the configured one and the build time", () => {
