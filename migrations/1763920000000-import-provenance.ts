@@ -88,7 +88,6 @@ export class ImportProvenance1763920000000 implements MigrationInterface {
         CONSTRAINT "fk_source_claim_source" FOREIGN KEY ("source_id") REFERENCES "source"("id") ON DELETE CASCADE,
         CONSTRAINT "fk_source_claim_import_run" FOREIGN KEY ("import_run_id") REFERENCES "import_run"("id") ON DELETE SET NULL
       )`);
-    await q.query(`CREATE INDEX "ix_source_claim_subject" ON "source_claim" ("subject_type", "subject_id")`);
     await q.query(`CREATE INDEX "ix_source_claim_source_id" ON "source_claim" ("source_id")`);
     await q.query(`CREATE INDEX "ix_source_claim_import_run_id" ON "source_claim" ("import_run_id")`);
   }

@@ -12,8 +12,8 @@ import { SourceEntity } from "./source.entity";
  * A claim always has a matching source_link (the record ↔ page link that `sources` lists).
  */
 @Entity({ name: "source_claim" })
+// The unique key's prefix (subject_type, subject_id) serves lookups by record: no separate index.
 @Unique("uq_source_claim", ["subjectType", "subjectId", "sourceId", "asserter"])
-@Index("ix_source_claim_subject", ["subjectType", "subjectId"])
 export class SourceClaimEntity {
   @PrimaryGeneratedColumn({ type: "int", name: "id" })
   id: number;

@@ -126,13 +126,15 @@ interface CandidateSqlRow {
   similarity: number;
 }
 
-/** SQL for the candidates' columns and their similarity to the probe key `v.key`. */
+/**
+ * SQL for the candidates' columns and their similarity to the probe key `v.key`: of the name key, or
+ * of the acronym's expansion ("Gerakan Kembali Bersekolah" of "… (GKB) …"). Aliases and acronyms are
+ * compared for equality only (CANDIDATE_FILTER): a similarity per alias would cost a trigram
+ * comparison per alias per candidate, for names that are the same innovation's anyway.
+ */
 const CANDIDATE_COLUMNS = `i.id, i.name, i.aliases, i.acronym, i.acronym_expansion AS expansion, i.region_code AS "regionCode",
             i.institution_id AS "institutionId", inst.parent_id AS "institutionParentId",
-            GREATEST(similarity(i.name_key, v.key),
-                     similarity(COALESCE(${sqlNameKey("i.acronym")}, ''), v.key),
-                     similarity(COALESCE(${sqlNameKey("i.acronym_expansion")}, ''), v.key),
-                     COALESCE((SELECT max(similarity(${sqlNameKey("a")}, v.key)) FROM unnest(i.aliases) a), 0))::float8 AS similarity`;
+            GREATEST(similarity(i.name_key, v.key), similarity(COALESCE(${sqlNameKey("i.acronym_expansion")}, ''), v.key))::float8 AS similarity`;
 
 /** Keeps the rows that could match: similar enough, or equal in some form. */
 const CANDIDATE_FILTER = `(s.similarity >= $2 OR s.name_key = ANY(v.forms)
@@ -167,7 +169,11 @@ export async function findInnovationCandidates(manager: EntityManager, probes: r
        CROSS JOIN LATERAL (
          SELECT v.ord, i.name_key, ${CANDIDATE_COLUMNS}
            FROM innovation i JOIN institution inst ON inst.id = i.institution_id
-          WHERE i.region_code = v.region OR (v.region IS NULL AND i.region_code IS NULL)) s
+          WHERE i.region_code = v.region
+         UNION ALL
+         SELECT v.ord, i.name_key, ${CANDIDATE_COLUMNS}
+           FROM innovation i JOIN institution inst ON inst.id = i.institution_id
+          WHERE v.region IS NULL AND i.region_code IS NULL) s
       WHERE ${CANDIDATE_FILTER}
       ORDER BY s.ord, s.similarity DESC, s.id`,
     [JSON.stringify(probes.map((p, ord) => ({ ord, key: p.key, region: p.regionCode, forms: p.forms }))), REVIEW_SIMILARITY],

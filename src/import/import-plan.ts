@@ -202,6 +202,7 @@ export class ImportPlanner {
   readonly innovations = new Map<string, PlannedInnovation>();
   /** Held innovations named by awards or replications rows (not by innovations rows), by loose pair key. */
   private readonly heldByPair = new Map<string, number>();
+  private readonly seriesByPrintedName = new Map<string, PlannedSeries | null>();
   private readonly pairs = new Map<string, PlannedInnovation>();
   private readonly loosePairs = new Map<string, PlannedInnovation>();
   private readonly governmentsFetched = new Set<string>();
@@ -234,6 +235,16 @@ export class ImportPlanner {
 
   private note(ref: RowRef, field: string, message: string): void {
     this.notes.push({ file: ref.label, row: ref.row, field, message });
+  }
+
+  /** The series a competition name (as a row prints it) names, if any; memoised, rows repeat names. */
+  private seriesOf(name: string): PlannedSeries | undefined {
+    let found = this.seriesByPrintedName.get(name);
+    if (found === undefined) {
+      found = this.seriesByName.get(foldKey(name)) ?? null;
+      if (found) this.seriesByPrintedName.set(name, found);
+    }
+    return found ?? undefined;
   }
 
   /** Pass 1 over every part. Afterwards `problems` lists everything that forbids writing. */
@@ -600,7 +611,7 @@ export class ImportPlanner {
    * row does not resolve (pass 1 then recorded why).
    */
   resolveAward(row: AwardCsvRow): { edition: PlannedEdition; innovation: InnovationRef } | null {
-    const series = this.seriesByName.get(foldKey(row.competition));
+    const series = this.seriesOf(row.competition);
     const innovation = this.innovationFor(row.innovationName, row.institution);
     if (!series || !innovation || series.level !== row.level) return null;
     const edition = this.editions.get(editionKeyOf(series, row.year));
@@ -612,20 +623,20 @@ export class ImportPlanner {
     const targets: { ref: RowRef; target: ImportScopeTarget }[] = [];
     for (const row of rows) {
       const ref = { label: part.label, row: row.row };
-      const key = [row.innovationName, row.institution, foldKey(row.competition), row.year, row.result].join("\u0000");
+      const key = [row.innovationName, row.institution, row.competition, row.year, row.result].join("\u0000");
       const earlier = seen.get(key);
       if (earlier) {
         this.problem(ref, "result", `repeats row ${earlier.row} of ${earlier.label} (the same innovation, competition, year and result); give each result once`);
         continue;
       }
       seen.set(key, ref);
-      const series = this.seriesByName.get(foldKey(row.competition));
+      const series = this.seriesOf(row.competition);
       if (!series) {
         this.problem(ref, "competition", `"${row.competition}" is not a competition the catalogue knows (by name, short name or alias); use its catalogue name, or register it with a competitions row in this import`);
       } else if (series.level !== row.level) {
         this.problem(ref, "level", `"${row.level}" differs from the level of "${series.name}" (${series.level})`);
       }
-      const failure = failures.get(loosePairKey(row.innovationName, row.institution));
+      const failure = failures.size > 0 ? failures.get(loosePairKey(row.innovationName, row.institution)) : undefined;
       if (failure) this.problem(ref, "innovation_name", failure);
       if (!series || failure || series.level !== row.level) continue;
       const edition = this.editionOf(series, row.year, row.competition);

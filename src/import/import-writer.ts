@@ -476,14 +476,21 @@ export class ImportWriter {
   // ---- awards and replications ------------------------------------------------------------------------
 
   private async writeAwards(part: ImportPart, rows: AwardCsvRow[], seen: Set<string>): Promise<void> {
-    type Planned = { row: AwardCsvRow; ref: RowRef; innovationId: number; edition: PlannedEdition; key: string };
+    type Planned = { row: AwardCsvRow; ref: RowRef; innovationId: number; edition: PlannedEdition; key: string; split: ReturnType<typeof groupOrCategory> };
     const planned: Planned[] = [];
     const repeats: Planned[] = [];
     for (const row of rows) {
       const resolved = this.plan.resolveAward(row);
       if (!resolved) throw new Error(`import writer: ${part.label} row ${row.row} no longer resolves`);
       const innovationId = this.innovationId(resolved.innovation);
-      const entry = { row, ref: { label: part.label, row: row.row }, innovationId, edition: resolved.edition, key: `${innovationId}|${resolved.edition.id}|${row.result}` };
+      const entry = {
+        row,
+        ref: { label: part.label, row: row.row },
+        innovationId,
+        edition: resolved.edition,
+        key: `${innovationId}|${resolved.edition.id}|${row.result}`,
+        split: groupOrCategory(row.categoryOrCluster),
+      };
       if (seen.has(entry.key)) {
         repeats.push(entry);
         this.notes.push({ file: part.label, row: row.row, field: "result", message: "the same result as an earlier row for this innovation and edition (under another spelling); sources merged" });
@@ -498,7 +505,7 @@ export class ImportWriter {
     const updates: Row[] = [];
     const ids = new Map<Planned, number>();
     for (const p of planned) {
-      const split = groupOrCategory(p.row.categoryOrCluster);
+      const split = p.split;
       const record = held.get(p.key);
       if (record) {
         ids.set(p, record.id);
@@ -522,7 +529,7 @@ export class ImportWriter {
         insertOf.push(p);
       }
     }
-    const inserted = await this.insertReturning("award_result", AWARD_INSERT, inserts);
+    const inserted = await this.insertReturning("award_result", AWARD_INSERT, 3, inserts);
     insertOf.forEach((p, n) => {
       ids.set(p, inserted[n]);
       this.touch("award_result", inserted[n], "created", p.row.sourceUrl, {});
@@ -540,8 +547,8 @@ export class ImportWriter {
         competition: p.row.competition,
         year: p.row.year,
         label: p.row.result,
-        group: groupOrCategory(p.row.categoryOrCluster).groupName,
-        category: groupOrCategory(p.row.categoryOrCluster).category,
+        group: p.split.groupName,
+        category: p.split.category,
       }),
     }));
     await this.writeProvenance(claims, []);
@@ -584,7 +591,7 @@ export class ImportWriter {
         insertOf.push(p);
       }
     }
-    const inserted = await this.insertReturning("replication", REPLICATION_INSERT, inserts);
+    const inserted = await this.insertReturning("replication", REPLICATION_INSERT, 2, inserts);
     insertOf.forEach((p, n) => {
       ids.set(p, inserted[n]);
       this.touch("replication", inserted[n], "created", p.row.sourceUrl, {});
@@ -686,15 +693,19 @@ export class ImportWriter {
     return new Map(rows.map((r) => [r.key, toHeld(r, columns)]));
   }
 
-  /** Inserts rows and returns their ids in input order. One statement. */
-  private async insertReturning(table: ImportTable, columns: ColumnSpec[], rows: Row[]): Promise<number[]> {
+  /**
+   * Inserts rows and returns their ids in input order, matching them back by the table's natural key
+   * (`key`, a prefix of `columns`; never null). One statement.
+   */
+  private async insertReturning(table: ImportTable, columns: ColumnSpec[], key: number, rows: Row[]): Promise<number[]> {
     if (rows.length === 0) return [];
+    const keyColumns = columns.slice(0, key);
     const found: { ord: number; id: number }[] = await this.manager.query(
       `WITH v AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(ord int, ${columns.map((col) => `${q(col.name)} ${col.type}`).join(", ")})),
             ins AS (INSERT INTO ${q(table)} (${columns.map((col) => q(col.name)).join(", ")})
                     SELECT ${columns.map((col) => `v.${q(col.name)}`).join(", ")} FROM v ORDER BY v.ord
-                    RETURNING id, ${columns.map((col) => q(col.name)).join(", ")})
-       SELECT v.ord, ins.id FROM v JOIN ins ON ${columns.map((col) => `ins.${q(col.name)} IS NOT DISTINCT FROM v.${q(col.name)}`).join(" AND ")}`,
+                    RETURNING id, ${keyColumns.map((col) => q(col.name)).join(", ")})
+       SELECT v.ord, ins.id FROM v JOIN ins ON ${keyColumns.map((col) => `ins.${q(col.name)} = v.${q(col.name)}`).join(" AND ")}`,
       [JSON.stringify(rows.map((row, ord) => ({ ...row, ord })))],
     );
     this.changes[table] += rows.length;
@@ -832,6 +843,7 @@ export class ImportWriter {
   }
 }
 
+/** Columns of a new award result; the first three are its natural key. */
 const AWARD_INSERT: ColumnSpec[] = [
   c("innovation_id", "int"),
   c("edition_id", "int"),
@@ -844,6 +856,7 @@ const AWARD_INSERT: ColumnSpec[] = [
   c("category", "text"),
 ];
 
+/** Columns of a new replication; the first two are its natural key. */
 const REPLICATION_INSERT: ColumnSpec[] = [
   c("origin_innovation_id", "int"),
   c("adopter_institution_id", "int"),
