@@ -5,6 +5,7 @@
  * is one entry per distinct series, edition, institution and innovation (not per row), which the second
  * pass (import-writer.ts) writes; award and replication rows are read again then, in chunks.
  */
+import { createHash } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import type { EditionTierHint } from "../domain/award-tier";
 import type { CompetitionLevel, InstitutionKind, Sector } from "../domain/enums";
@@ -180,6 +181,31 @@ export function groupParts(parts: readonly ImportPart[]): ImportParts {
 /** Reports progress: rows read so far out of an estimate, per phase. */
 export type ProgressSink = (phase: "validate" | "write", rowsDone: number) => void;
 
+/** A short digest of a row's identifying fields: what duplicate detection keeps per row (96 bits). */
+export function rowDigest(fields: readonly (string | number | null)[]): string {
+  return createHash("sha1").update(fields.join("\u0000")).digest("base64").slice(0, 16);
+}
+
+/**
+ * The rows of an import seen so far, by a digest of their identifying fields, for finding repeated rows
+ * across all files. Keeps a digest and a number per row (tens of bytes), not the rows.
+ */
+export class SeenRows {
+  private readonly rows = new Map<string, number>();
+  private readonly labels: string[] = [];
+
+  /** Records `ref` under `fields`; returns the row first recorded under the same fields, if any. */
+  repeatOf(fields: readonly (string | number | null)[], ref: RowRef): RowRef | null {
+    const digest = rowDigest(fields);
+    const earlier = this.rows.get(digest);
+    if (earlier !== undefined) return { label: this.labels[Math.floor(earlier / 2 ** 32)], row: earlier % 2 ** 32 };
+    let label = this.labels.lastIndexOf(ref.label);
+    if (label === -1) label = this.labels.push(ref.label) - 1;
+    this.rows.set(digest, label * 2 ** 32 + ref.row);
+    return null;
+  }
+}
+
 const editionKeyOf = (series: PlannedSeries, year: number) => `${series.id ?? `new:${foldKey(series.name)}`}|${year}`;
 const institutionIdentityOf = (key: string, regionCode: string | null) => `${key}|${regionCode ?? ""}`;
 const pairKey = (innovation: string, institution: string) => `${innovation}\u0000${institution}`;
@@ -257,11 +283,11 @@ export class ImportPlanner {
     for (const e of held.editions) this.heldEditions.set(`${e.competitionId}|${e.year}`, { id: e.id, name: e.name, tiers: e.tiers });
 
     for (const part of parts.competitions) await this.eachChunk(part, (rows) => this.planCompetitions(manager, part, rows));
-    const seenInnovations = new Map<string, RowRef>();
+    const seenInnovations = new SeenRows();
     for (const part of parts.innovations) await this.eachChunk(part, (rows) => this.planInnovations(manager, part, rows, seenInnovations));
-    const seenAwards = new Map<string, RowRef>();
+    const seenAwards = new SeenRows();
     for (const part of parts.awards) await this.eachChunk(part, (rows) => this.planAwards(manager, part, rows, seenAwards));
-    const seenReplications = new Map<string, RowRef>();
+    const seenReplications = new SeenRows();
     for (const part of parts.replications) await this.eachChunk(part, (rows) => this.planReplications(manager, part, rows, seenReplications));
   }
 
@@ -456,17 +482,15 @@ export class ImportPlanner {
 
   // ---- innovations ------------------------------------------------------------------------------
 
-  private async planInnovations(manager: EntityManager, part: ImportPart<"innovations">, rows: InnovationCsvRow[], seen: Map<string, RowRef>): Promise<void> {
+  private async planInnovations(manager: EntityManager, part: ImportPart<"innovations">, rows: InnovationCsvRow[], seen: SeenRows): Promise<void> {
     const resolved: { row: InnovationCsvRow; ref: RowRef; institution: PlannedInstitution; region: RegionRecord | null; serviceUnit: string | null }[] = [];
     for (const row of rows) {
       const ref = { label: part.label, row: row.row };
-      const key = [row.innovationName, row.institution, row.regencyOrCity ?? "", row.province ?? ""].join("\u0000");
-      const earlier = seen.get(key);
+      const earlier = seen.repeatOf([row.innovationName, row.institution, row.regencyOrCity, row.province], ref);
       if (earlier) {
         this.problem(ref, "innovation_name", `repeats row ${earlier.row} of ${earlier.label} (the same innovation, institution and region); give each innovation once`);
         continue;
       }
-      seen.set(key, ref);
       const { institution: institutionName, serviceUnit } = splitServiceUnit(row.institution);
       const placed = this.planInstitution(
         ref,
@@ -618,18 +642,16 @@ export class ImportPlanner {
     return edition ? { edition, innovation } : null;
   }
 
-  private async planAwards(manager: EntityManager, part: ImportPart<"awards">, rows: AwardCsvRow[], seen: Map<string, RowRef>): Promise<void> {
+  private async planAwards(manager: EntityManager, part: ImportPart<"awards">, rows: AwardCsvRow[], seen: SeenRows): Promise<void> {
     const failures = await this.resolveHeldPairs(manager, rows.map((r) => ({ name: r.innovationName, institution: r.institution })));
     const targets: { ref: RowRef; target: ImportScopeTarget }[] = [];
     for (const row of rows) {
       const ref = { label: part.label, row: row.row };
-      const key = [row.innovationName, row.institution, row.competition, row.year, row.result].join("\u0000");
-      const earlier = seen.get(key);
+      const earlier = seen.repeatOf([row.innovationName, row.institution, row.competition, row.year, row.result], ref);
       if (earlier) {
         this.problem(ref, "result", `repeats row ${earlier.row} of ${earlier.label} (the same innovation, competition, year and result); give each result once`);
         continue;
       }
-      seen.set(key, ref);
       const series = this.seriesOf(row.competition);
       if (!series) {
         this.problem(ref, "competition", `"${row.competition}" is not a competition the catalogue knows (by name, short name or alias); use its catalogue name, or register it with a competitions row in this import`);
@@ -667,7 +689,7 @@ export class ImportPlanner {
     return { origin, adopter, derived };
   }
 
-  private async planReplications(manager: EntityManager, part: ImportPart<"replications">, rows: ReplicationCsvRow[], seen: Map<string, RowRef>): Promise<void> {
+  private async planReplications(manager: EntityManager, part: ImportPart<"replications">, rows: ReplicationCsvRow[], seen: SeenRows): Promise<void> {
     const failures = await this.resolveHeldPairs(manager, [
       ...rows.map((r) => ({ name: r.originInnovation, institution: r.originInstitution })),
       ...rows.filter((r) => r.derivedInnovation).map((r) => ({ name: r.derivedInnovation!, institution: r.adopterInstitution })),
@@ -697,13 +719,11 @@ export class ImportPlanner {
     for (const { row, ref, adopter, region } of placed) {
       const origin = this.innovationFor(row.originInnovation, row.originInstitution)!;
       const originKey = "heldId" in origin ? `held:${origin.heldId}` : `planned:${origin.planned.identity}`;
-      const key = `${originKey}\u0000${adopter.identity}`;
-      const earlier = seen.get(key);
+      const earlier = seen.repeatOf([originKey, adopter.identity], ref);
       if (earlier) {
         this.problem(ref, "adopter_institution", `repeats row ${earlier.row} of ${earlier.label} (the same origin innovation and adopter); give each replication once`);
         continue;
       }
-      seen.set(key, ref);
       const originInnovationId = "heldId" in origin ? origin.heldId : origin.planned.id;
       const selfAdoption =
         (originInnovationId !== null && adopter.id !== null && this.institutionOfHeldInnovationIs(originInnovationId, adopter.id)) ||

@@ -18,6 +18,7 @@ import { q, upsertRows, type ColumnSpec, type Row, type TableSpec } from "../see
 import { takenSlugs } from "./catalogue-reader";
 import { factText, mergeFacts, ownerOf, type ClaimView, type FactField } from "./facts";
 import type { ImportPart } from "./import-files";
+import { SeenRows } from "./import-plan";
 import type {
   ImportParts,
   ImportPlanner,
@@ -47,9 +48,13 @@ export type ImportTable = (typeof IMPORT_TABLES)[number];
 
 /** A record the import wrote or merged into, for the audit trail. */
 export interface TouchedRecord {
-  subjectType: "innovation" | "award_result" | "competition_edition" | "replication" | "institution";
+  subjectType: "innovation" | "award_result" | "competition_edition" | "replication";
   subjectId: number;
+  /** created; updated (some fact changed); confirmed (stated again, nothing changed). */
   action: "created" | "updated" | "confirmed";
+  /** The file and row that said it. */
+  file: string;
+  row: number;
   sourceUrl: string;
   changes: Record<string, { from: unknown; to: unknown }>;
 }
@@ -209,7 +214,7 @@ export class ImportWriter {
     await this.flushTouched();
     this.rowsWritten = this.plan.kindRows.competitions + this.plan.kindRows.innovations;
     this.progress("write", this.rowsWritten);
-    const seenAwards = new Set<string>();
+    const seenAwards = new SeenRows();
     for (const part of parts.awards) await this.eachChunk<AwardCsvRow>(part, (rows) => this.writeAwards(part, rows, seenAwards));
     for (const part of parts.replications) await this.eachChunk<ReplicationCsvRow>(part, (rows) => this.writeReplications(part, rows));
     await this.writeReviews([...this.plan.reviews, ...this.conflicts]);
@@ -289,8 +294,8 @@ export class ImportWriter {
     );
     fresh.forEach((e, n) => {
       e.id = ids[n];
-      const url = e.facts?.sourceUrl ?? e.derivedSources[0]?.url;
-      if (url) this.touch("competition_edition", e.id, "created", url, {});
+      const origin = e.facts ? { ...e.facts, url: e.facts.sourceUrl } : e.derivedSources[0] ? { ...e.derivedSources[0].ref, url: e.derivedSources[0].url } : null;
+      if (origin) this.touch("competition_edition", e.id, "created", origin, origin.url, {});
     });
 
     const stated = editions.filter((e) => e.facts !== null);
@@ -310,7 +315,7 @@ export class ImportWriter {
         const set = this.merge("competition_edition", record, EDITION_FACTS, incoming, facts, `${edition.series.name} ${edition.year}`);
         if ("stages_text" in set) set.stages = parseStages(set.stages_text as string);
         if (Object.keys(set).length > 0) updates.push({ id: record.id, ...set });
-        this.touch("competition_edition", record.id, Object.keys(set).length > 0 ? "updated" : "confirmed", facts.sourceUrl, changesOf(record.values, set));
+        this.touch("competition_edition", record.id, Object.keys(set).length > 0 ? "updated" : "confirmed", facts, facts.sourceUrl, changesOf(record.values, set));
       }
     }
     await this.update("competition_edition", "competition_edition", [...EDITION_FACTS.map((f) => c(f.column, f.column === "edition_number" || f.column === "entry_count" ? "int" : "text")), c("stages", "jsonb")], updates);
@@ -412,7 +417,7 @@ export class ImportWriter {
     const ids = await this.upsert("innovation", SPEC.innovation, freshRows);
     fresh.forEach((p, n) => {
       this.innovationIds.set(p, ids[n]);
-      this.touch("innovation", ids[n], "created", p.rows[0].sourceUrl, {});
+      this.touch("innovation", ids[n], "created", p.rows[0], p.rows[0].sourceUrl, {});
     });
 
     const merged = planned.filter((p) => p.id !== null);
@@ -432,7 +437,7 @@ export class ImportWriter {
       if (split && record.values.acronym === null) set.acronym = split.acronym;
       if (split && record.values.acronym_expansion === null) set.acronym_expansion = split.expansion;
       if (Object.keys(set).length > 0) updates.push({ id: record.id, ...set });
-      this.touch("innovation", record.id, Object.keys(set).length > 0 ? "updated" : "confirmed", first.sourceUrl, changesOf(record.values, set));
+      this.touch("innovation", record.id, Object.keys(set).length > 0 ? "updated" : "confirmed", first, first.sourceUrl, changesOf(record.values, set));
     }
     await this.update("innovation", "innovation", [
       c("summary", "text"),
@@ -475,7 +480,7 @@ export class ImportWriter {
 
   // ---- awards and replications ------------------------------------------------------------------------
 
-  private async writeAwards(part: ImportPart, rows: AwardCsvRow[], seen: Set<string>): Promise<void> {
+  private async writeAwards(part: ImportPart, rows: AwardCsvRow[], seen: SeenRows): Promise<void> {
     type Planned = { row: AwardCsvRow; ref: RowRef; innovationId: number; edition: PlannedEdition; key: string; split: ReturnType<typeof groupOrCategory> };
     const planned: Planned[] = [];
     const repeats: Planned[] = [];
@@ -491,11 +496,10 @@ export class ImportWriter {
         key: `${innovationId}|${resolved.edition.id}|${row.result}`,
         split: groupOrCategory(row.categoryOrCluster),
       };
-      if (seen.has(entry.key)) {
+      if (seen.repeatOf([entry.key], entry.ref)) {
         repeats.push(entry);
         this.notes.push({ file: part.label, row: row.row, field: "result", message: "the same result as an earlier row for this innovation and edition (under another spelling); sources merged" });
       } else {
-        seen.add(entry.key);
         planned.push(entry);
       }
     }
@@ -511,7 +515,7 @@ export class ImportWriter {
         ids.set(p, record.id);
         const set = this.merge("award_result", record, AWARD_FACTS, { group_name: split.groupName, category: split.category }, p.ref, `${p.row.innovationName}, ${p.row.result} (${p.row.competition} ${p.row.year})`);
         if (Object.keys(set).length > 0) updates.push({ id: record.id, ...set });
-        this.touch("award_result", record.id, Object.keys(set).length > 0 ? "updated" : "confirmed", p.row.sourceUrl, changesOf(record.values, set));
+        this.touch("award_result", record.id, Object.keys(set).length > 0 ? "updated" : "confirmed", p.ref, p.row.sourceUrl, changesOf(record.values, set));
       } else {
         const classification = classifyAwardLabel(p.row.result, p.edition.tiers);
         if (classification.tier === "unclassified") this.notes.push({ file: p.ref.label, row: p.ref.row, field: "result", message: `"${p.row.result}" kept as unclassified` });
@@ -532,7 +536,7 @@ export class ImportWriter {
     const inserted = await this.insertReturning("award_result", AWARD_INSERT, 3, inserts);
     insertOf.forEach((p, n) => {
       ids.set(p, inserted[n]);
-      this.touch("award_result", inserted[n], "created", p.row.sourceUrl, {});
+      this.touch("award_result", inserted[n], "created", p.ref, p.row.sourceUrl, {});
     });
     await this.update("award_result", "award_result", [c("group_name", "text"), c("category", "text")], updates);
     const keyIds = new Map([...ids].map(([p, id]) => [p.key, id]));
@@ -585,7 +589,7 @@ export class ImportWriter {
         ids.set(p, record.id);
         const set = this.merge("replication", record, REPLICATION_FACTS, values, p.ref, `the replication of "${p.row.originInnovation}" by "${p.row.adopterInstitution}"`);
         if (Object.keys(set).length > 0) updates.push({ id: record.id, ...set });
-        this.touch("replication", record.id, Object.keys(set).length > 0 ? "updated" : "confirmed", p.row.sourceUrl, changesOf(record.values, set));
+        this.touch("replication", record.id, Object.keys(set).length > 0 ? "updated" : "confirmed", p.ref, p.row.sourceUrl, changesOf(record.values, set));
       } else {
         inserts.push({ origin_innovation_id: p.originId, adopter_institution_id: p.adopterId, ...values });
         insertOf.push(p);
@@ -594,7 +598,7 @@ export class ImportWriter {
     const inserted = await this.insertReturning("replication", REPLICATION_INSERT, 2, inserts);
     insertOf.forEach((p, n) => {
       ids.set(p, inserted[n]);
-      this.touch("replication", inserted[n], "created", p.row.sourceUrl, {});
+      this.touch("replication", inserted[n], "created", p.ref, p.row.sourceUrl, {});
     });
     await this.update("replication", "replication", [
       c("status", "text"),
@@ -838,8 +842,15 @@ export class ImportWriter {
     return allocator;
   }
 
-  private touch(subjectType: TouchedRecord["subjectType"], subjectId: number, action: TouchedRecord["action"], sourceUrl: string, changes: TouchedRecord["changes"]): void {
-    if (this.onTouched) this.touched.push({ subjectType, subjectId, action, sourceUrl, changes });
+  private touch(
+    subjectType: TouchedRecord["subjectType"],
+    subjectId: number,
+    action: TouchedRecord["action"],
+    ref: RowRef,
+    sourceUrl: string,
+    changes: TouchedRecord["changes"],
+  ): void {
+    if (this.onTouched) this.touched.push({ subjectType, subjectId, action, file: ref.label, row: ref.row, sourceUrl, changes });
   }
 }
 

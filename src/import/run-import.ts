@@ -5,7 +5,7 @@
  * everything (pass 2, import-writer.ts). A dry run does all of it and rolls back, so its report says
  * exactly what an import would change.
  */
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
 import { RegionResolver, type RegionRecord } from "../domain/region-resolver";
 import type { SeedProblem } from "../seed/catalogue-csv";
 import { lockCatalogueWrites } from "../seed/catalogue-writer";
@@ -14,8 +14,9 @@ import { readIdnRegions } from "../seed/idn-regions";
 import { DEFAULT_SEEDS_DIR } from "../seed/load-seed";
 import { readInstitutionIdentities } from "../seed/seed-files";
 import { IMPORT_LIMITS, openImportFile, type ImportFile, type ImportLimits } from "./import-files";
-import { asserterOf, groupParts, ImportPlanner, type ImportScopeGuard, type ProgressSink, type ReviewItem } from "./import-plan";
-import { IMPORT_TABLES, ImportWriter, type ImportTable, type TouchedRecord } from "./import-writer";
+import { asserterOf, groupParts, ImportPlanner, type ProgressSink, type ReviewItem } from "./import-plan";
+import { publisherAudit, publisherScopeGuard, type ImportPublisher } from "./import-publisher";
+import { IMPORT_TABLES, ImportWriter, type ImportTable } from "./import-writer";
 
 /** A file to import: where it is, and how reports name it (default: the path). */
 export interface ImportFileInput {
@@ -25,12 +26,12 @@ export interface ImportFileInput {
 
 /** Options of {@link importCatalogueFiles}. */
 export interface ImportOptions {
-  /** The publisher the import is made for (its name, for claims and reports); null or absent: the operator. */
-  publisher?: string | null;
-  /** What the publisher may write; checked on every row. */
-  scope?: ImportScopeGuard | null;
-  /** Records the audit entries of what the import touched, inside its transaction (see src/publishing/audit.ts). */
-  audit?: (manager: EntityManager, records: TouchedRecord[], runId: number) => Promise<void>;
+  /**
+   * The publisher the import is made for (see findImportPublisher): its scope is enforced on every row,
+   * its claims name it, and an audit entry is recorded for every record it creates or changes. Null or
+   * absent: the operator (the command line without --publisher), unscoped and not audited per record.
+   */
+  publisher?: ImportPublisher | null;
   /** Validate, resolve and count the changes, then roll everything back. */
   dryRun?: boolean;
   limits?: ImportLimits;
@@ -94,7 +95,7 @@ class RollBack extends Error {}
  */
 export async function importCatalogueFiles(dataSource: DataSource, inputs: readonly ImportFileInput[], options: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now();
-  const publisher = options.publisher ?? null;
+  const publisher = options.publisher?.name ?? null;
   const progress = options.progress;
   const report: ImportReport = {
     dryRun: options.dryRun ?? false,
@@ -153,7 +154,8 @@ export async function importCatalogueFiles(dataSource: DataSource, inputs: reado
   });
   const parts = groupParts(files.flatMap((f) => f.parts));
   const sink: ProgressSink = (_phase, done) => progress?.update(done);
-  const planner = new ImportPlanner(regions, { publisher, asserter: asserterOf(publisher), scope: options.scope ?? null }, aliases, sink);
+  const scope = options.publisher ? publisherScopeGuard(options.publisher.scope) : null;
+  const planner = new ImportPlanner(regions, { publisher, asserter: asserterOf(publisher), scope }, aliases, sink);
 
   try {
     await dataSource.transaction(async (manager) => {
@@ -173,7 +175,7 @@ export async function importCatalogueFiles(dataSource: DataSource, inputs: reado
         [publisher, JSON.stringify(report.files.map((f) => ({ name: f.name, kind: f.kinds.join(","), rows: 0, sha256: f.sha256 })))],
       );
       const runId = Number(run.id);
-      const audit = options.audit;
+      const audit = options.publisher ? publisherAudit(options.publisher) : null;
       const writer = new ImportWriter(manager, planner, regions, runId, sink, audit ? (records) => audit(manager, records, runId) : null);
       const written = await writer.write(parts);
       Object.assign(report.changes, written.changes);

@@ -126,6 +126,12 @@ describe("inovasi import", () => {
     }
   });
 
+  it("refuses a publisher that does not exist, listing the ones that do", async () => {
+    const run = await inovasi(["import", "awards-variants.csv", "--publisher", "Biro Antah Berantah"], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/no publisher is named "Biro Antah Berantah"\. (There are no publishers yet|Publishers: )/);
+  });
+
   it("says what to do when a running server holds the embedded database", async () => {
     const heldDir = await fs.mkdtemp(path.join(os.tmpdir(), "inovasi-held-"));
     try {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { loadConfig } from "../../config";
+import { findImportPublisher, type ImportPublisher } from "../../import/import-publisher";
 import { createImportProgress } from "../../import/progress";
 import { importCatalogueFiles, type ImportReport } from "../../import/run-import";
 import { IMPORT_LIMITS } from "../../import/import-files";
@@ -61,14 +62,21 @@ Options:
     let report: ImportReport;
     try {
       await migrate(database.dataSource);
+      let publisher: ImportPublisher | null = null;
+      if (publisherName !== null) {
+        const found = await findImportPublisher(database.dataSource.manager, publisherName);
+        if (!found.publisher) {
+          throw new CliError(
+            `no publisher is named "${publisherName}". ` +
+              (found.known.length > 0 ? `Publishers: ${found.known.map((n) => `"${n}"`).join(", ")}.` : "There are no publishers yet: npx inovasi publisher create …"),
+          );
+        }
+        publisher = found.publisher;
+      }
       report = await importCatalogueFiles(
         database.dataSource,
         args.positionals.map((file) => ({ path: path.resolve(file), name: file })),
-        {
-          publisher: publisherName,
-          dryRun: Boolean(args.values["dry-run"]),
-          progress: createImportProgress(process.stderr),
-        },
+        { publisher, dryRun: Boolean(args.values["dry-run"]), progress: createImportProgress(process.stderr) },
       );
     } finally {
       await database.close();
