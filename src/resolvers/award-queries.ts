@@ -1,11 +1,12 @@
 import type { DataSource } from "typeorm";
-import { AwardResultEntity } from "../entities";
+import { AwardResultEntity, CompetitionEditionEntity, CompetitionEntity, InnovationEntity } from "../entities";
 import { AwardOrderField, type AwardOrder } from "../schema/award-order.input";
 import { AwardResult } from "../schema/award-result.type";
 import type { Page, PageRequest } from "../schema/connection";
 import { OrderDirection } from "../schema/enums";
 import { awardConditionsSql, innovationConditionsSql, type ResolvedFilter } from "./filters";
-import { keysetPage, selectColumns, SqlParams, type SortKey } from "./sql";
+import type { Loaders } from "./loaders";
+import { INNOVATION_LAZY_PROPERTIES, keysetPage, prefixedColumns, selectColumns, SqlParams, takePrefixed, type SortKey } from "./sql";
 
 function sortFor(order: AwardOrder): SortKey[] {
   const d = order.direction === OrderDirection.DESC ? "DESC" : "ASC";
@@ -19,28 +20,56 @@ function sortFor(order: AwardOrder): SortKey[] {
   }
 }
 
-/** One page of award results matching a resolved filter (optionally inside one edition). */
+/**
+ * One page of award results matching a resolved filter (optionally inside one edition). With
+ * `loaders`, the page statement also returns each award's edition, competition and innovation (joined
+ * onto the page's rows only) and primes the loaders, so that the usual nested fields of a list cost
+ * no further statements.
+ */
 export function findAwardPage(
   ds: DataSource,
   filter: ResolvedFilter,
   order: AwardOrder,
   page: PageRequest,
   editionId?: number,
+  loaders?: Pick<Loaders, "editionById" | "competitionById" | "innovationById">,
 ): Promise<Page<AwardResult>> {
   const params = new SqlParams();
-  const where = [...awardConditionsSql(filter.award, params), ...innovationConditionsSql(filter.innovation, params)];
+  const innovationWhere = innovationConditionsSql(filter.innovation, params);
+  const where = [...awardConditionsSql(filter.award, params), ...innovationWhere];
   if (editionId !== undefined) where.push(`a.edition_id = ${params.add(editionId)}::int`);
+  // The innovation is joined only to filter or sort by it: for every candidate row it is the widest join.
+  const joinInnovation = innovationWhere.length > 0 || order.field === AwardOrderField.INNOVATION_NAME;
   return keysetPage(ds, {
     from: `FROM award_result a
       JOIN competition_edition e ON e.id = a.edition_id
       JOIN competition c ON c.id = e.competition_id
-      JOIN innovation i ON i.id = a.innovation_id`,
+      ${joinInnovation ? "JOIN innovation i ON i.id = a.innovation_id" : ""}`,
     select: selectColumns(ds, AwardResultEntity, "a"),
+    outer: loaders && {
+      select:
+        `${prefixedColumns(ds, CompetitionEditionEntity, "pe", "e")}, ${prefixedColumns(ds, CompetitionEntity, "pc", "c")}, ` +
+        prefixedColumns(ds, InnovationEntity, "pi", "i", INNOVATION_LAZY_PROPERTIES),
+      join: `JOIN competition_edition pe ON pe.id = p."editionId"
+        JOIN competition pc ON pc.id = pe.competition_id
+        JOIN innovation pi ON pi.id = p."innovationId"`,
+    },
     where,
     params,
     sort: sortFor(order),
     page,
     cursorKind: `awards:${order.field}:${order.direction}`,
-    map: (row: AwardResultEntity) => AwardResult.from(row),
+    map: (row: AwardResultEntity) => {
+      if (loaders) {
+        const raw = row as unknown as Record<string, unknown>;
+        const edition = takePrefixed<CompetitionEditionEntity>(raw, "e");
+        const competition = takePrefixed<CompetitionEntity>(raw, "c");
+        const innovation = takePrefixed<InnovationEntity>(raw, "i");
+        loaders.editionById.prime(edition.id, edition);
+        loaders.competitionById.prime(competition.id, competition);
+        loaders.innovationById.prime(innovation.id, innovation);
+      }
+      return AwardResult.from(row);
+    },
   });
 }

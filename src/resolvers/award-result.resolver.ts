@@ -64,7 +64,7 @@ export class AwardResultResolver {
     const page = parsePageRequest(paging);
     const resolved = await resolveAwardFilter(filter, ctx, defaultTiers);
     const order = orderBy ?? Object.assign(new AwardOrder(), { field: AwardOrderField.YEAR, direction: OrderDirection.DESC });
-    return toConnection(AwardResultConnection, await findAwardPage(ctx.dataSource, resolved, order, page));
+    return toConnection(AwardResultConnection, await findAwardPage(ctx.dataSource, resolved, order, page, undefined, ctx.loaders));
   }
 
   @FieldResolver(() => Innovation, { description: "The innovation that got the result." })

@@ -36,7 +36,7 @@ export class CompetitionEditionResolver {
     const page = parsePageRequest(paging);
     const resolved = await resolveAwardFilter(filter, ctx, undefined);
     const order = orderBy ?? Object.assign(new AwardOrder(), { field: AwardOrderField.TIER, direction: OrderDirection.ASC });
-    return toConnection(AwardResultConnection, await findAwardPage(ctx.dataSource, resolved, order, page, edition.rowId));
+    return toConnection(AwardResultConnection, await findAwardPage(ctx.dataSource, resolved, order, page, edition.rowId, ctx.loaders));
   }
 
   @FieldResolver(() => [EditionResultCount], { description: "How many results the catalogue holds per label, best tier first." })

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { InnovationEntity } from "../entities";
+import type { InnovationEntity } from "../entities";
 import { parsePageRequest, toConnection, type ConnectionArgs, type Page, type PageRequest } from "../schema/connection";
 import { InnovationConnection } from "../schema/connections";
 import type { InnovationFilter } from "../schema/innovation-filter.input";
@@ -9,7 +9,7 @@ import { OrderDirection } from "../schema/enums";
 import type { RequestContext } from "./context";
 import { badUserInput } from "./errors";
 import { hasAwardConditions, hasMatchingAwardSql, innovationConditionsSql, resolveInnovationFilter, type ResolvedFilter } from "./filters";
-import { keysetPage, selectColumns, SqlParams, type SortKey } from "./sql";
+import { innovationColumns, keysetPage, SqlParams, type SortKey } from "./sql";
 
 const SORT_EXPRESSIONS: Record<InnovationOrderField, string> = {
   [InnovationOrderField.NAME]: "lower(i.name)",
@@ -40,7 +40,7 @@ export function findInnovationPage(
   if (field !== InnovationOrderField.CREATED) sort.push({ expr: "i.id", direction: "ASC" });
   return keysetPage(ds, {
     from: "FROM innovation i",
-    select: selectColumns(ds, InnovationEntity, "i"),
+    select: innovationColumns(ds, "i"),
     where: innovationWhere(filter, params),
     params,
     sort,

@@ -6,7 +6,7 @@ import { InnovationConnection } from "../schema/connections";
 import { decodeIntId } from "../schema/global-id";
 import { InnovationFilter } from "../schema/innovation-filter.input";
 import { InnovationOrder } from "../schema/innovation-order.input";
-import { Innovation } from "../schema/innovation.type";
+import { Innovation, InnovationNarrative } from "../schema/innovation.type";
 import { Institution } from "../schema/institution.type";
 import { Region } from "../schema/region.type";
 import { Replication } from "../schema/replication.type";
@@ -15,7 +15,7 @@ import type { RequestContext } from "./context";
 import { badUserInput, notFound } from "./errors";
 import { innovationConnection } from "./innovation-queries";
 import { subjectKey } from "./loaders";
-import { selectColumns } from "./sql";
+import { innovationColumns } from "./sql";
 
 @Resolver(() => Innovation)
 export class InnovationResolver {
@@ -36,7 +36,7 @@ export class InnovationResolver {
     const wanted = slug!.trim().toLowerCase();
     if (wanted.length === 0 || wanted.length > 200) throw badUserInput('"slug" must be 1 to 200 characters.', "slug");
     const rows: InnovationEntity[] = await ctx.dataSource.query(
-      `SELECT ${selectColumns(ctx.dataSource, InnovationEntity, "i")} FROM innovation i WHERE i.slug = $1`,
+      `SELECT ${innovationColumns(ctx.dataSource, "i")} FROM innovation i WHERE i.slug = $1`,
       [wanted],
     );
     if (rows.length === 0) throw notFound(`No innovation has the slug "${slug}".`);
@@ -51,6 +51,26 @@ export class InnovationResolver {
     @Arg("orderBy", () => InnovationOrder, { nullable: true, description: "Sort order; by name when omitted." }) orderBy?: InnovationOrder | null,
   ): Promise<InnovationConnection> {
     return innovationConnection(ctx, paging, filter, orderBy);
+  }
+
+  @FieldResolver(() => InnovationNarrative, {
+    description: "Narrative sections: problem, objectives, novelty, implementation, results, replication requirements, resources and cost, sustainability.",
+  })
+  async narrative(@Root() innovation: Innovation, @Ctx() ctx: RequestContext): Promise<InnovationNarrative> {
+    // Reads for the API leave the narrative out of the row (it is most of its bytes): undefined, not
+    // null, says so. A row read whole (after a write) carries it already.
+    if (innovation.narrative.problem !== undefined) return innovation.narrative;
+    const row = await ctx.loaders.narrativeByInnovationId.load(innovation.rowId);
+    return Object.assign(new InnovationNarrative(), {
+      problem: row?.problem ?? null,
+      objectives: row?.objectives ?? null,
+      novelty: row?.novelty ?? null,
+      implementation: row?.implementation ?? null,
+      results: row?.results ?? null,
+      replicationRequirements: row?.replicationRequirements ?? null,
+      resourcesAndCost: row?.resourcesAndCost ?? null,
+      sustainability: row?.sustainability ?? null,
+    });
   }
 
   @FieldResolver(() => Institution, { description: "The institution that runs the innovation." })

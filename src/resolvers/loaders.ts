@@ -14,7 +14,7 @@ import {
 } from "../entities";
 import type { SourceSubjectType } from "../entities/source-link.entity";
 import type { SourceClaimRow } from "../schema/source.type";
-import { selectColumns } from "./sql";
+import { INNOVATION_LAZY_PROPERTIES, innovationColumns, NARRATIVE_PROPERTIES, prefixedColumns, selectColumns, takePrefixed } from "./sql";
 
 
 /**
@@ -29,10 +29,11 @@ export function createLoaders(ds: DataSource) {
     column: string,
     keyOf: (row: E) => K,
     cast: string,
+    omit: readonly string[] = [],
   ) =>
     new DataLoader<K, E | null>(async (keys) => {
       const rows: E[] = await ds.query(
-        `SELECT ${selectColumns(ds, entity, "t")} FROM "${table}" t WHERE t."${column}" = ANY($1::${cast}[])`,
+        `SELECT ${selectColumns(ds, entity, "t", omit)} FROM "${table}" t WHERE t."${column}" = ANY($1::${cast}[])`,
         [keys],
       );
       const map = new Map(rows.map((r) => [keyOf(r), r]));
@@ -78,15 +79,19 @@ export function createLoaders(ds: DataSource) {
       return keys.map((k) => map.get(String(k)) ?? { innovations: 0, awards: 0 });
     });
 
+  // Declared ahead because the awards loader fills them from its own rows.
+  const competitionById = byKey(CompetitionEntity, "competition", "id", (r: CompetitionEntity) => r.id, "int");
+  const editionById = byKey(CompetitionEditionEntity, "competition_edition", "id", (r: CompetitionEditionEntity) => r.id, "int");
+
   return {
     regionByCode: byKey(RegionEntity, "region", "code", (r: RegionEntity) => r.code, "text"),
     institutionById: byKey(InstitutionEntity, "institution", "id", (r: InstitutionEntity) => r.id, "int"),
     institutionBySlug: byKey(InstitutionEntity, "institution", "slug", (r: InstitutionEntity) => r.slug, "text"),
-    innovationById: byKey(InnovationEntity, "innovation", "id", (r: InnovationEntity) => r.id, "int"),
-    innovationBySlug: byKey(InnovationEntity, "innovation", "slug", (r: InnovationEntity) => r.slug, "text"),
-    competitionById: byKey(CompetitionEntity, "competition", "id", (r: CompetitionEntity) => r.id, "int"),
+    innovationById: byKey(InnovationEntity, "innovation", "id", (r: InnovationEntity) => r.id, "int", INNOVATION_LAZY_PROPERTIES),
+    innovationBySlug: byKey(InnovationEntity, "innovation", "slug", (r: InnovationEntity) => r.slug, "text", INNOVATION_LAZY_PROPERTIES),
+    competitionById,
     competitionBySlug: byKey(CompetitionEntity, "competition", "slug", (r: CompetitionEntity) => r.slug, "text"),
-    editionById: byKey(CompetitionEditionEntity, "competition_edition", "id", (r: CompetitionEditionEntity) => r.id, "int"),
+    editionById,
     awardById: byKey(AwardResultEntity, "award_result", "id", (r: AwardResultEntity) => r.id, "int"),
     replicationById: byKey(ReplicationEntity, "replication", "id", (r: ReplicationEntity) => r.id, "int"),
     knowledgeEventById: byKey(KnowledgeEventEntity, "knowledge_event", "id", (r: KnowledgeEventEntity) => r.id, "int"),
@@ -105,11 +110,16 @@ export function createLoaders(ds: DataSource) {
       (row) => row.publisherId,
     ),
 
-    /** An innovation's awards in trajectory order: regency/city → province → nation → world, then by year. */
+    /**
+     * An innovation's awards in trajectory order: regency/city → province → nation → world, then by year.
+     * The statement joins each award's edition and competition for the order anyway, so it returns them
+     * too and primes editionById and competitionById: awards → edition → competition costs one statement.
+     */
     awardsByInnovationId: grouped<number, AwardResultEntity>(
-      (keys) =>
-        ds.query(
-          `SELECT ${selectColumns(ds, AwardResultEntity, "a")}
+      async (keys) => {
+        const rows: Record<string, unknown>[] = await ds.query(
+          `SELECT ${selectColumns(ds, AwardResultEntity, "a")}, ${prefixedColumns(ds, CompetitionEditionEntity, "e", "e")},
+                  ${prefixedColumns(ds, CompetitionEntity, "c", "c")}
              FROM award_result a
              JOIN competition_edition e ON e.id = a.edition_id
              JOIN competition c ON c.id = e.competition_id
@@ -119,8 +129,26 @@ export function createLoaders(ds: DataSource) {
                                   WHEN 'national' THEN 3 ELSE 4 END,
                      e.year, a.tier_rank, a.place NULLS LAST, a.id`,
           [keys],
-        ),
+        );
+        return rows.map((row) => {
+          const edition = takePrefixed<CompetitionEditionEntity>(row, "e");
+          const competition = takePrefixed<CompetitionEntity>(row, "c");
+          editionById.prime(edition.id, edition);
+          competitionById.prime(competition.id, competition);
+          return row as unknown as AwardResultEntity;
+        });
+      },
       (row) => row.innovationId,
+    ),
+
+    /** The narrative sections of innovations, which API reads of innovations leave out (INNOVATION_LAZY_PROPERTIES). */
+    narrativeByInnovationId: byKey(
+      InnovationEntity,
+      "innovation",
+      "id",
+      (r: InnovationEntity) => r.id,
+      "int",
+      ds.getMetadata(InnovationEntity).columns.map((c) => c.propertyName).filter((p) => p !== "id" && !NARRATIVE_PROPERTIES.includes(p)),
     ),
 
     /**
@@ -176,7 +204,7 @@ export function createLoaders(ds: DataSource) {
              FROM unnest($1::int[], $2::int[]) AS k(id, n)
              JOIN innovation src ON src.id = k.id
              CROSS JOIN LATERAL (
-               SELECT ${selectColumns(ds, InnovationEntity, "i")}
+               SELECT ${innovationColumns(ds, "i")}
                  FROM innovation i
                 WHERE i.sector = src.sector AND i.id <> src.id
                 ORDER BY (i.region_code IS NOT DISTINCT FROM src.region_code),

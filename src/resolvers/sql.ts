@@ -1,4 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import { InnovationEntity } from "../entities/innovation.entity";
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from "../schema/connection";
 import { badUserInput } from "./errors";
 
@@ -15,22 +16,82 @@ export class SqlParams {
 const selectCache = new WeakMap<object, Map<string, string>>();
 
 /**
- * `alias."column" AS "property", …` for every column of an entity, so that raw rows come back in the
- * entity's own shape and can be mapped like repository results.
+ * `alias."column" AS "property", …` for every column of an entity (but the properties in `omit`), so
+ * that raw rows come back in the entity's own shape and can be mapped like repository results.
  */
-export function selectColumns(ds: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): string {
+export function selectColumns(ds: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string, omit: readonly string[] = []): string {
   const metadata = ds.getMetadata(entity);
   let perAlias = selectCache.get(metadata);
   if (!perAlias) {
     perAlias = new Map();
     selectCache.set(metadata, perAlias);
   }
-  let list = perAlias.get(alias);
+  const key = omit.length ? `${alias}|${omit.join(",")}` : alias;
+  let list = perAlias.get(key);
   if (!list) {
-    list = metadata.columns.map((c) => `${alias}."${c.databaseName}" AS "${c.propertyName}"`).join(", ");
-    perAlias.set(alias, list);
+    list = metadata.columns
+      .filter((c) => !omit.includes(c.propertyName))
+      .map((c) => `${alias}."${c.databaseName}" AS "${c.propertyName}"`)
+      .join(", ");
+    perAlias.set(key, list);
   }
   return list;
+}
+
+/**
+ * Innovation properties that reads for the API leave out: the eight narrative sections (most of a
+ * row's bytes, fetched by `narrativeByInnovationId` only when a query asks for `narrative`) and the
+ * timestamps no API type shows. A row read without them has them `undefined`.
+ */
+export const INNOVATION_LAZY_PROPERTIES: readonly string[] = [
+  "problem",
+  "objectives",
+  "novelty",
+  "implementation",
+  "results",
+  "replicationRequirements",
+  "resourcesAndCost",
+  "sustainability",
+  "createdAt",
+  "updatedAt",
+];
+
+/** The narrative sections among them: what `narrativeByInnovationId` reads. */
+export const NARRATIVE_PROPERTIES: readonly string[] = INNOVATION_LAZY_PROPERTIES.slice(0, 8);
+
+/**
+ * `alias."column" AS "prefix.property", …` for every column of a joined entity, so that one row can
+ * carry it beside the main entity; {@link takePrefixed} takes it back out.
+ */
+export function prefixedColumns(
+  ds: DataSource,
+  entity: EntityTarget<ObjectLiteral>,
+  alias: string,
+  prefix: string,
+  omit: readonly string[] = [],
+): string {
+  return ds
+    .getMetadata(entity)
+    .columns.filter((c) => !omit.includes(c.propertyName))
+    .map((c) => `${alias}."${c.databaseName}" AS "${prefix}.${c.propertyName}"`)
+    .join(", ");
+}
+
+/** Removes the `prefix.` columns from a raw row and returns them as an entity-shaped object. */
+export function takePrefixed<E>(row: Record<string, unknown>, prefix: string): E {
+  const out: Record<string, unknown> = {};
+  const start = `${prefix}.`;
+  for (const key of Object.keys(row)) {
+    if (!key.startsWith(start)) continue;
+    out[key.slice(start.length)] = row[key];
+    delete row[key];
+  }
+  return out as E;
+}
+
+/** The columns of an innovation that API reads select (see INNOVATION_LAZY_PROPERTIES). */
+export function innovationColumns(ds: DataSource, alias: string): string {
+  return selectColumns(ds, InnovationEntity, alias, INNOVATION_LAZY_PROPERTIES);
 }
 
 /** One key of a keyset ordering. The last key of every ordering must be unique (the row's id). */
@@ -50,6 +111,12 @@ export interface KeysetQuery<Row, T> {
   page: PageRequest;
   cursorKind: string;
   map: (row: Row) => T;
+  /**
+   * Columns joined onto the page's rows only, `SELECT p.*, <select> FROM (<page>) p <join>`: cheaper
+   * than carrying wide joined rows through the sort of every candidate. `p` holds the page's columns
+   * under their output names.
+   */
+  outer?: { select: string; join: string };
 }
 
 /**
@@ -79,7 +146,8 @@ export async function keysetPage<Row extends object, T>(ds: DataSource, q: Keyse
   const keyColumns = sort.map((k, i) => `${k.expr} AS "_k${i}"`).join(", ");
   const orderBy = sort.map((k, i) => `"_k${i}" ${k.direction}`).join(", ");
   const limit = q.params.add(page.limit + 1);
-  const sql = `SELECT ${q.select}, ${keyColumns} ${q.from} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ${orderBy} LIMIT ${limit}`;
+  const inner = `SELECT ${q.select}, ${keyColumns} ${q.from} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ${orderBy} LIMIT ${limit}`;
+  const sql = q.outer ? `SELECT p.*, ${q.outer.select} FROM (${inner}) p ${q.outer.join} ORDER BY ${orderBy}` : inner;
   const rows: Row[] = await ds.query(sql, q.params.values);
 
   const hasMore = rows.length > page.limit;
