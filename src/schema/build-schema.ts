@@ -27,6 +27,7 @@ import { KnowledgeEventResolver } from "../resolvers/knowledge-event.resolver";
 import { NodeResolver } from "../resolvers/node.resolver";
 import { RegionResolver } from "../resolvers/region.resolver";
 import { ReplicationMutationResolver } from "../resolvers/replication-mutation.resolver";
+import { ImportMutationResolver } from "../resolvers/import-mutation.resolver";
 import { ReplicationResolver } from "../resolvers/replication.resolver";
 import { SearchResolver } from "../resolvers/search.resolver";
 import { StatsResolver } from "../resolvers/stats.resolver";
@@ -47,6 +48,7 @@ export const RESOLVERS = [
   InnovationMutationResolver,
   CompetitionEditionMutationResolver,
   ReplicationMutationResolver,
+  ImportMutationResolver,
   SearchResolver,
 ] as const;
 
