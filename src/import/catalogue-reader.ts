@@ -217,12 +217,9 @@ export async function findInnovationsByInstitutionName(
   return toCandidates(rows, probes.length);
 }
 
-/** The slugs already taken in `table` that start with any of `bases` (for allocating new ones). */
-export async function takenSlugs(manager: EntityManager, table: "innovation" | "institution" | "competition", bases: readonly string[]): Promise<string[]> {
-  if (bases.length === 0) return [];
-  const rows: { slug: string }[] = await manager.query(
-    `SELECT t.slug FROM "${table}" t JOIN unnest($1::text[]) AS b(base) ON t.slug = b.base OR t.slug LIKE b.base || '-%'`,
-    [[...new Set(bases)]],
-  );
+/** Which of `slugs` are taken in `table`. One indexed lookup. */
+export async function existingSlugs(manager: EntityManager, table: "innovation" | "institution" | "competition", slugs: readonly string[]): Promise<string[]> {
+  if (slugs.length === 0) return [];
+  const rows: { slug: string }[] = await manager.query(`SELECT slug FROM "${table}" WHERE slug = ANY($1::text[])`, [[...new Set(slugs)]]);
   return rows.map((r) => r.slug);
 }

@@ -10,12 +10,12 @@ import type { EntityManager } from "typeorm";
 import { classifyAwardLabel } from "../domain/award-tier";
 import { fullestSpelling, nameKey, otherSpellings, splitAcronym } from "../domain/normalise";
 import type { RegionRecord, RegionResolver } from "../domain/region-resolver";
-import { SlugAllocator, slugify } from "../domain/slug";
+import { MAX_SLUG_LENGTH, SlugAllocator, slugify } from "../domain/slug";
 import type { AwardCsvRow, ReplicationCsvRow, SeedProblem } from "../seed/catalogue-csv";
 import { groupOrCategory, publisherFromUrl } from "../seed/catalogue-plan";
 import { parseStages } from "../seed/catalogue-csv";
 import { q, upsertRows, type ColumnSpec, type Row, type TableSpec } from "../seed/catalogue-writer";
-import { takenSlugs } from "./catalogue-reader";
+import { existingSlugs } from "./catalogue-reader";
 import { factText, mergeFacts, ownerOf, type ClaimView, type FactField } from "./facts";
 import type { ImportPart } from "./import-files";
 import { SeenRows } from "./import-plan";
@@ -265,11 +265,11 @@ export class ImportWriter {
   private async writeSeries(): Promise<void> {
     const series = this.plan.newSeries;
     if (series.length === 0) return;
-    const slugs = await this.allocator("competition", series.map((s) => slugify(s.name)));
+    const slugs = await this.allocateSlugs("competition", series.map((s) => ({ base: slugify(s.name), qualifiers: [] })));
     const ids = await this.upsert(
       "competition",
       SPEC.competition,
-      series.map((s) => ({ slug: slugs.claim(slugify(s.name)), name: s.name, organizer: s.organizer, level: s.level })),
+      series.map((s, n) => ({ slug: slugs[n], name: s.name, organizer: s.organizer, level: s.level })),
     );
     series.forEach((s, n) => (s.id = ids[n]));
   }
@@ -347,8 +347,8 @@ export class ImportWriter {
     for (const i of all) if (i.id !== null) this.institutionIds.set(i.identity, i.id);
     const fresh = all.filter((i) => i.id === null);
     if (fresh.length === 0) return;
-    const slugs = await this.allocator("institution", fresh.map((i) => slugify(i.key)));
-    const slugOf = new Map(fresh.map((i) => [i, slugs.claim(slugify(i.key), this.regionNames(i.regionCode))]));
+    const slugs = await this.allocateSlugs("institution", fresh.map((i) => ({ base: slugify(i.key), qualifiers: this.regionNames(i.regionCode) })));
+    const slugOf = new Map(fresh.map((i, n) => [i, slugs[n]]));
     // Parents before children: in waves by depth among the new ones.
     const depth = (i: PlannedInstitution, seen = new Set<PlannedInstitution>()): number => {
       const parent = i.parentIdentity ? this.plan.institution(i.parentIdentity) : null;
@@ -391,16 +391,22 @@ export class ImportWriter {
   private async writeInnovations(): Promise<void> {
     const planned = [...this.plan.innovations.values()];
     const fresh = planned.filter((p) => p.id === null);
-    const slugs = await this.allocator("innovation", fresh.map((p) => slugify(nameKey(fullestSpelling(p.rows.map((r) => r.name))))));
-    const freshRows = fresh.map((p) => {
+    const institutionOf = (p: PlannedInnovation) => {
+      // The most specific institution named (a dinas rather than its pemda), as the seed does.
+      const institutions = p.rows.map((r) => this.plan.institution(r.institutionIdentity));
+      return institutions.find((i) => i.parentIdentity !== null || i.parentId !== null) ?? institutions[0];
+    };
+    const slugs = await this.allocateSlugs(
+      "innovation",
+      fresh.map((p) => ({ base: slugify(nameKey(innovationFacts(p).name)), qualifiers: [...this.regionNames(p.regionCode), institutionOf(p).name] })),
+    );
+    const freshRows = fresh.map((p, n) => {
       const facts = innovationFacts(p);
       const spellings = p.rows.map((r) => r.name);
       const split = [facts.name, ...spellings].map(splitAcronym).find((s) => s.acronym !== null) ?? { acronym: null, expansion: null };
-      // The most specific institution named (a dinas rather than its pemda), as the seed does.
-      const institutions = p.rows.map((r) => this.plan.institution(r.institutionIdentity));
-      const institution = institutions.find((i) => i.parentIdentity !== null || i.parentId !== null) ?? institutions[0];
+      const institution = institutionOf(p);
       return {
-        slug: slugs.claim(slugify(nameKey(facts.name)), [...this.regionNames(p.regionCode), institution.name]),
+        slug: slugs[n],
         name: facts.name,
         name_key: nameKey(facts.name),
         acronym: split.acronym,
@@ -835,11 +841,27 @@ export class ImportWriter {
     );
   }
 
-  /** A slug allocator that knows the slugs already taken for `bases` in `table`. */
-  private async allocator(table: "innovation" | "institution" | "competition", bases: string[]): Promise<SlugAllocator> {
-    const allocator = new SlugAllocator();
-    for (const slug of await takenSlugs(this.manager, table, bases)) allocator.claim(slug);
-    return allocator;
+  /**
+   * Unique slugs for new records of `table`, as SlugAllocator gives them (the base, else the first free
+   * qualified form, else a counter), checked against the table with indexed lookups of exactly the
+   * slugs that could be given: a round per set of candidates, usually one.
+   */
+  private async allocateSlugs(table: "innovation" | "institution" | "competition", items: { base: string; qualifiers: string[] }[]): Promise<string[]> {
+    const taken = new Set<string>();
+    const checked = new Set<string>();
+    let toCheck = items.flatMap(({ base, qualifiers }) => {
+      const root = base.length > 0 ? base : "item";
+      return [root, ...qualifiers.map((qualifier) => slugify(`${root} ${qualifier}`, MAX_SLUG_LENGTH + 40)), `${root}-2`, `${root}-3`];
+    });
+    for (;;) {
+      for (const slug of await existingSlugs(this.manager, table, toCheck)) taken.add(slug);
+      for (const slug of toCheck) checked.add(slug);
+      const allocator = new SlugAllocator();
+      for (const slug of taken) allocator.claim(slug);
+      const slugs = items.map(({ base, qualifiers }) => allocator.claim(base, qualifiers));
+      toCheck = slugs.filter((slug) => !checked.has(slug));
+      if (toCheck.length === 0) return slugs;
+    }
   }
 
   private touch(

@@ -1,7 +1,8 @@
+import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importCatalogueFiles, type ImportReport } from "../../src/import/run-import";
-import { IMPORT_FIXTURES, openScratchDatabase, type ScratchDatabase } from "./import-support";
+import { IMPORT_FIXTURES, openScratchDatabase, tempDir, type ScratchDatabase } from "./import-support";
 
 const fixture = (name: string) => ({ path: path.join(IMPORT_FIXTURES, name), name });
 const FILES = [fixture("innovations-variants.csv"), fixture("awards-variants.csv"), fixture("competitions-jateng-2023.csv")];
@@ -102,6 +103,27 @@ describe("import: entity resolution", () => {
         { order: 4, name: "field verification" },
       ],
     });
+  });
+
+  it("keeps the same name in another region apart, with a slug qualified by its region", async () => {
+    const dir = await tempDir();
+    try {
+      const file = path.join(dir, "tegal.csv");
+      await fs.writeFile(
+        file,
+        "innovation_name,institution,regency_or_city,province,institution_level,launch_year,sector,summary,source_url\n" +
+          "Lapor Hendi,Pemerintah Kota Tegal,Kota Tegal,Jawa Tengah,city,2021,complaints,,https://example.org/import-test/tegal\n",
+      );
+      const imported = await importCatalogueFiles(db.ds, [{ path: file, name: "tegal.csv" }]);
+      expect(imported.problems).toEqual([]);
+      expect(imported.reviews).toEqual([]);
+      expect(await innovationsNamed("lapor hendi")).toEqual([
+        expect.objectContaining({ slug: "lapor-hendi", region_code: "33.74" }),
+        expect.objectContaining({ slug: "lapor-hendi-kota-tegal", region_code: "33.76" }),
+      ]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("changes nothing when the same files are imported again, and lists no review twice", async () => {
