@@ -14,7 +14,7 @@ import { MAX_SLUG_LENGTH, SlugAllocator, slugify } from "../domain/slug";
 import type { AwardCsvRow, ReplicationCsvRow, SeedProblem } from "../seed/catalogue-csv";
 import { groupOrCategory, publisherFromUrl } from "../seed/catalogue-plan";
 import { parseStages } from "../seed/catalogue-csv";
-import { q, upsertRows, type ColumnSpec, type Row, type TableSpec } from "../seed/catalogue-writer";
+import { q, TABLE_SPECS, upsertRows, type ColumnSpec, type Row, type TableSpec } from "../seed/catalogue-writer";
 import { existingSlugs } from "./catalogue-reader";
 import { factText, mergeFacts, ownerOf, type ClaimView, type FactField } from "./facts";
 import type { ImportPart } from "./import-files";
@@ -68,60 +68,16 @@ export interface ImportWriteResult {
 
 const c = (name: string, type: ColumnSpec["type"]): ColumnSpec => ({ name, type });
 
+/** The seed writer's table specs: imports write new rows the same way (insert-only: held rows are merged by facts.ts). */
 const SPEC = {
-  region: { table: "region", key: [c("code", "text")], columns: [c("name", "text"), c("kind", "text"), c("parent_code", "text")], id: null },
-  source: { table: "source", key: [c("url", "text")], columns: [c("title", "text"), c("publisher", "text"), c("retrieved_at", "date")], id: "id" },
-  competition: {
-    table: "competition",
-    key: [c("slug", "text")],
-    columns: [c("name", "text"), c("organizer", "text"), c("level", "text")],
-    id: "id",
-  },
-  edition: {
-    table: "competition_edition",
-    key: [c("competition_id", "int"), c("year", "int")],
-    columns: [
-      c("name", "text"),
-      c("edition_number", "int"),
-      c("theme", "text"),
-      c("legal_basis", "text"),
-      c("stages_text", "text"),
-      c("stages", "jsonb"),
-      c("entry_count", "int"),
-    ],
-    id: "id",
-  },
-  institution: {
-    table: "institution",
-    key: [c("slug", "text")],
-    columns: [c("name", "text"), c("name_key", "text"), c("kind", "text"), c("region_code", "text"), c("parent_id", "int")],
-    id: "id",
-  },
-  innovation: {
-    table: "innovation",
-    key: [c("slug", "text")],
-    columns: [
-      c("name", "text"),
-      c("name_key", "text"),
-      c("acronym", "text"),
-      c("acronym_expansion", "text"),
-      c("aliases", "text[]"),
-      c("summary", "text"),
-      c("sector", "text"),
-      c("launch_year", "int"),
-      c("institution_id", "int"),
-      c("service_unit", "text"),
-      c("region_code", "text"),
-    ],
-    id: "id",
-  },
-  link: {
-    table: "source_link",
-    key: [c("subject_type", "text"), c("subject_id", "int"), c("source_id", "int")],
-    columns: [c("asserted_by", "text")],
-    id: null,
-  },
-} satisfies Record<string, TableSpec>;
+  region: TABLE_SPECS.region,
+  source: TABLE_SPECS.source,
+  competition: TABLE_SPECS.competition,
+  edition: TABLE_SPECS.competition_edition,
+  institution: TABLE_SPECS.institution,
+  innovation: TABLE_SPECS.innovation,
+  link: TABLE_SPECS.source_link,
+};
 
 /** The facts of each kind of record that imports state, by API field and column (see facts.ts). */
 const INNOVATION_FACTS: FactField[] = [
@@ -269,7 +225,16 @@ export class ImportWriter {
     const ids = await this.upsert(
       "competition",
       SPEC.competition,
-      series.map((s, n) => ({ slug: slugs[n], name: s.name, organizer: s.organizer, level: s.level })),
+      series.map((s, n) => ({
+        slug: slugs[n],
+        name: s.name,
+        short_name: null,
+        aliases: [],
+        organizer: s.organizer,
+        level: s.level,
+        scope_region_code: null,
+        description: null,
+      })),
     );
     series.forEach((s, n) => (s.id = ids[n]));
   }
@@ -289,6 +254,10 @@ export class ImportWriter {
         legal_basis: e.facts?.legalBasis ?? null,
         stages_text: e.facts?.stagesText ?? null,
         stages: parseStages(e.facts?.stagesText ?? null),
+        groups: [],
+        categories: [],
+        criteria: [],
+        tiers: [],
         entry_count: e.facts?.entryCount ?? null,
       })),
     );
@@ -415,6 +384,9 @@ export class ImportWriter {
         summary: facts.summary,
         sector: facts.sector,
         launch_year: facts.launch_year,
+        status: null,
+        status_as_of: null,
+        status_note: null,
         institution_id: this.institutionId(institution),
         service_unit: p.rows.find((r) => r.institutionIdentity === institution.identity && r.serviceUnit)?.serviceUnit ?? null,
         region_code: p.regionCode,

@@ -65,7 +65,8 @@ const c = (name: string, type: SqlType): ColumnSpec => ({ name, type });
 /** Quotes an SQL identifier. */
 export const q = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
 
-const SPECS: Record<SeedTable, TableSpec> = {
+/** How each catalogue table is written in batches (the importer writes through the same specs). */
+export const TABLE_SPECS: Record<SeedTable, TableSpec> = {
   region: {
     table: "region",
     key: [c("code", "text")],
@@ -334,7 +335,7 @@ export async function writeCatalogue(manager: EntityManager, plan: CataloguePlan
   await lockCatalogueWrites(manager);
   const changes = Object.fromEntries(SEED_TABLES.map((t) => [t, 0])) as Record<SeedTable, number>;
   const run = async (table: SeedTable, rows: Row[]): Promise<number[]> => {
-    const result = await upsertRows(manager, SPECS[table], rows);
+    const result = await upsertRows(manager, TABLE_SPECS[table], rows);
     changes[table] += result.changed;
     return result.ids;
   };

@@ -1,37 +1,14 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SOCKET_INFO_FILE } from "../../src/db/embedded";
 import type { ImportReport } from "../../src/import/run-import";
+import { runInovasi as inovasi } from "../helpers/inovasi-process";
 import { IMPORT_FIXTURES, openScratchDatabase, tempDir, type ScratchDatabase } from "./import-support";
 
-const BIN = fileURLToPath(new URL("../../bin/inovasi.js", import.meta.url));
-const CONFIG_VARS = /^(DATABASE_URL|PORT|HOST|LOG_LEVEL|MEILI_HOST|MEILI_API_KEY|INOVASI_.*|TEST_DATABASE_URL)$/;
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `inovasi` in the fixtures folder (so files are named as a user would name them), without a terminal. */
-function inovasi(args: string[], env: Record<string, string>): Promise<CliRun> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARS.test(name)));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: IMPORT_FIXTURES, env: { ...base, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const FILES = ["innovations-variants.csv", "awards-variants.csv", "competitions-jateng-2023.csv", "replications.csv", "catalogue.json"];
+const fixture = (name: string) => path.join(IMPORT_FIXTURES, name);
+const FILES = ["innovations-variants.csv", "awards-variants.csv", "competitions-jateng-2023.csv", "replications.csv", "catalogue.json"].map(fixture);
 
 describe("inovasi import", () => {
   let db: ScratchDatabase;
@@ -76,7 +53,7 @@ describe("inovasi import", () => {
     expect(run.stdout).toMatch(/^Imported into PostgreSQL at .*: 13 row\(s\) from 5 file\(s\)/m);
     expect(run.stdout).toMatch(/^ {2}replication: 2 row\(s\) changed$/m);
     expect(run.stdout).toContain("1 item(s) for review (kept in the import_review table):");
-    expect(run.stdout).toContain("innovations-variants.csv row 5, innovation_name: \"Gerakan Kembali Sekolah\" may be");
+    expect(run.stdout).toContain(`${fixture("innovations-variants.csv")} row 5, innovation_name: "Gerakan Kembali Sekolah" may be`);
 
     const replications = await db.ds.query(
       `SELECT o.slug AS origin, a.name AS adopter, r.status, r.agreed_on AS "agreedOn"
@@ -114,7 +91,7 @@ describe("inovasi import", () => {
           "Lapor Hendi,Pemerintah Kota Semarang,KIPP Mars,KemenPANRB,national,2024,Top 99,,https://example.org/x\n",
       );
       const [{ before }] = await db.ds.query(`SELECT count(*)::int AS before FROM award_result`);
-      const run = await inovasi(["import", "innovations-variants.csv", bad], env);
+      const run = await inovasi(["import", fixture("innovations-variants.csv"), bad], env);
       expect(run.code).toBe(1);
       expect(run.stdout).toBe("");
       expect(run.stderr).toContain("1 problem(s) in the import; nothing was written:");
@@ -127,7 +104,7 @@ describe("inovasi import", () => {
   });
 
   it("refuses a publisher that does not exist, listing the ones that do", async () => {
-    const run = await inovasi(["import", "awards-variants.csv", "--publisher", "Biro Antah Berantah"], env);
+    const run = await inovasi(["import", fixture("awards-variants.csv"), "--publisher", "Biro Antah Berantah"], env);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/no publisher is named "Biro Antah Berantah"\. (There are no publishers yet|Publishers: )/);
   });
@@ -138,11 +115,11 @@ describe("inovasi import", () => {
       const url = "postgres://postgres@127.0.0.1:54999/postgres";
       // This test process stands in for the running server: alive, and not the CLI's own pid.
       await fs.writeFile(path.join(heldDir, SOCKET_INFO_FILE), JSON.stringify({ pid: process.pid, port: 54999, url, startedAt: "" }));
-      const run = await inovasi(["import", "awards-variants.csv", "--publisher", "Biro Organisasi"], { INOVASI_DATA_DIR: heldDir });
+      const run = await inovasi(["import", fixture("awards-variants.csv"), "--publisher", "Biro Organisasi"], { INOVASI_DATA_DIR: heldDir });
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(`is in use by a running inovasi server (pid ${process.pid})`);
       expect(run.stderr).toContain("stop that server and run this import again");
-      expect(run.stderr).toContain(`DATABASE_URL=${url} npx inovasi import awards-variants.csv --publisher "Biro Organisasi"`);
+      expect(run.stderr).toContain(`DATABASE_URL=${url} npx inovasi import ${fixture("awards-variants.csv")} --publisher "Biro Organisasi"`);
       expect(run.stderr).toContain("importBatch mutation");
     } finally {
       await fs.rm(heldDir, { recursive: true, force: true });
