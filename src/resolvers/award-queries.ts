@@ -5,8 +5,8 @@ import { AwardResult } from "../schema/award-result.type";
 import type { Page, PageRequest } from "../schema/connection";
 import { OrderDirection } from "../schema/enums";
 import { awardConditionsSql, innovationConditionsSql, type ResolvedFilter } from "./filters";
-import type { Loaders } from "./loaders";
-import { INNOVATION_LAZY_PROPERTIES, keysetPage, prefixedColumns, selectColumns, SqlParams, takePrefixed, type SortKey } from "./sql";
+import { innovationRelations, type Loaders } from "./loaders";
+import { INNOVATION_LAZY_PROPERTIES, joinedColumns, keysetPage, selectColumns, SqlParams, type SortKey } from "./sql";
 
 function sortFor(order: AwardOrder): SortKey[] {
   const d = order.direction === OrderDirection.DESC ? "DESC" : "ASC";
@@ -22,9 +22,9 @@ function sortFor(order: AwardOrder): SortKey[] {
 
 /**
  * One page of award results matching a resolved filter (optionally inside one edition). With
- * `loaders`, the page statement also returns each award's edition, competition and innovation (joined
- * onto the page's rows only) and primes the loaders, so that the usual nested fields of a list cost
- * no further statements.
+ * `loaders`, the page statement also returns each award's edition, competition and innovation with
+ * its institution and region (joined onto the page's rows only) and primes the loaders, so that the
+ * usual nested fields of a list cost no further statements.
  */
 export function findAwardPage(
   ds: DataSource,
@@ -32,7 +32,7 @@ export function findAwardPage(
   order: AwardOrder,
   page: PageRequest,
   editionId?: number,
-  loaders?: Pick<Loaders, "editionById" | "competitionById" | "innovationById">,
+  loaders?: Pick<Loaders, "editionById" | "competitionById" | "innovationById" | "institutionById" | "regionByCode">,
 ): Promise<Page<AwardResult>> {
   const params = new SqlParams();
   const innovationWhere = innovationConditionsSql(filter.innovation, params);
@@ -40,6 +40,10 @@ export function findAwardPage(
   if (editionId !== undefined) where.push(`a.edition_id = ${params.add(editionId)}::int`);
   // The innovation is joined only to filter or sort by it: for every candidate row it is the widest join.
   const joinInnovation = innovationWhere.length > 0 || order.field === AwardOrderField.INNOVATION_NAME;
+  const editions = joinedColumns<CompetitionEditionEntity>(ds, CompetitionEditionEntity, "pe", "e");
+  const competitions = joinedColumns<CompetitionEntity>(ds, CompetitionEntity, "pc", "c");
+  const innovations = joinedColumns<InnovationEntity>(ds, InnovationEntity, "pi", "i", INNOVATION_LAZY_PROPERTIES);
+  const relations = innovationRelations(ds, { institutionId: "pi.institution_id", regionCode: "pi.region_code" });
   return keysetPage(ds, {
     from: `FROM award_result a
       JOIN competition_edition e ON e.id = a.edition_id
@@ -47,12 +51,11 @@ export function findAwardPage(
       ${joinInnovation ? "JOIN innovation i ON i.id = a.innovation_id" : ""}`,
     select: selectColumns(ds, AwardResultEntity, "a"),
     outer: loaders && {
-      select:
-        `${prefixedColumns(ds, CompetitionEditionEntity, "pe", "e")}, ${prefixedColumns(ds, CompetitionEntity, "pc", "c")}, ` +
-        prefixedColumns(ds, InnovationEntity, "pi", "i", INNOVATION_LAZY_PROPERTIES),
+      select: `${editions.sql}, ${competitions.sql}, ${innovations.sql}, ${relations.select}`,
       join: `JOIN competition_edition pe ON pe.id = p."editionId"
         JOIN competition pc ON pc.id = pe.competition_id
-        JOIN innovation pi ON pi.id = p."innovationId"`,
+        JOIN innovation pi ON pi.id = p."innovationId"
+        ${relations.join}`,
     },
     where,
     params,
@@ -62,12 +65,13 @@ export function findAwardPage(
     map: (row: AwardResultEntity) => {
       if (loaders) {
         const raw = row as unknown as Record<string, unknown>;
-        const edition = takePrefixed<CompetitionEditionEntity>(raw, "e");
-        const competition = takePrefixed<CompetitionEntity>(raw, "c");
-        const innovation = takePrefixed<InnovationEntity>(raw, "i");
+        const edition = editions.take(raw);
+        const competition = competitions.take(raw);
+        const innovation = innovations.take(raw);
         loaders.editionById.prime(edition.id, edition);
         loaders.competitionById.prime(competition.id, competition);
         loaders.innovationById.prime(innovation.id, innovation);
+        relations.prime(raw, loaders);
       }
       return AwardResult.from(row);
     },

@@ -7,6 +7,7 @@ import { Innovation } from "../schema/innovation.type";
 import { InnovationOrderField, type InnovationOrder } from "../schema/innovation-order.input";
 import { OrderDirection } from "../schema/enums";
 import type { RequestContext } from "./context";
+import { innovationRelations, type Loaders } from "./loaders";
 import { badUserInput } from "./errors";
 import { hasAwardConditions, hasMatchingAwardSql, innovationConditionsSql, resolveInnovationFilter, type ResolvedFilter } from "./filters";
 import { innovationColumns, keysetPage, SqlParams, type SortKey } from "./sql";
@@ -26,27 +27,37 @@ export function innovationWhere(filter: ResolvedFilter, params: SqlParams): stri
   return where;
 }
 
-/** One page of innovations matching a resolved filter, in the requested order. */
+/**
+ * One page of innovations matching a resolved filter, in the requested order. With `loaders`, the
+ * page statement also returns each innovation's institution and region (joined onto the page's rows
+ * only) and primes the loaders.
+ */
 export function findInnovationPage(
   ds: DataSource,
   filter: ResolvedFilter,
   order: InnovationOrder | null | undefined,
   page: PageRequest,
+  loaders?: Pick<Loaders, "institutionById" | "regionByCode">,
 ): Promise<Page<Innovation>> {
   const field = order?.field ?? InnovationOrderField.NAME;
   const direction = order?.direction ?? OrderDirection.ASC;
   const params = new SqlParams();
   const sort: SortKey[] = [{ expr: SORT_EXPRESSIONS[field], direction }];
   if (field !== InnovationOrderField.CREATED) sort.push({ expr: "i.id", direction: "ASC" });
+  const relations = innovationRelations(ds, { institutionId: `p."institutionId"`, regionCode: `p."regionCode"` });
   return keysetPage(ds, {
     from: "FROM innovation i",
     select: innovationColumns(ds, "i"),
+    outer: loaders && { select: relations.select, join: relations.join },
     where: innovationWhere(filter, params),
     params,
     sort,
     page,
     cursorKind: `innovation:${field}:${direction}`,
-    map: (row: InnovationEntity) => Innovation.from(row),
+    map: (row: InnovationEntity) => {
+      if (loaders) relations.prime(row, loaders);
+      return Innovation.from(row);
+    },
   });
 }
 
@@ -67,5 +78,5 @@ export async function innovationConnection(
   }
   const scoped = scope ? { ...filter, [scope.field]: [scope.value] } : filter;
   const resolved = await resolveInnovationFilter(scoped, ctx);
-  return toConnection(InnovationConnection, await findInnovationPage(ctx.dataSource, resolved, orderBy, page));
+  return toConnection(InnovationConnection, await findInnovationPage(ctx.dataSource, resolved, orderBy, page, ctx.loaders));
 }

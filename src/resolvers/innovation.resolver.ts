@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { InnovationEntity } from "../entities";
 import { AwardResult } from "../schema/award-result.type";
 import { ConnectionArgs } from "../schema/connection";
 import { InnovationConnection } from "../schema/connections";
@@ -15,7 +14,6 @@ import type { RequestContext } from "./context";
 import { badUserInput, notFound } from "./errors";
 import { innovationConnection } from "./innovation-queries";
 import { subjectKey } from "./loaders";
-import { innovationColumns } from "./sql";
 
 @Resolver(() => Innovation)
 export class InnovationResolver {
@@ -29,18 +27,15 @@ export class InnovationResolver {
   ): Promise<Innovation> {
     if ((id == null) === (slug == null)) throw badUserInput('Pass exactly one of "id" or "slug".', id == null ? "id" : "slug");
     if (id != null) {
-      const entity = await ctx.loaders.innovationById.load(decodeIntId(id, "Innovation", "id"));
+      const entity = await ctx.loaders.innovationWithRelationsById.load(decodeIntId(id, "Innovation", "id"));
       if (!entity) throw notFound(`No innovation has the id "${id}".`);
       return Innovation.from(entity);
     }
     const wanted = slug!.trim().toLowerCase();
     if (wanted.length === 0 || wanted.length > 200) throw badUserInput('"slug" must be 1 to 200 characters.', "slug");
-    const rows: InnovationEntity[] = await ctx.dataSource.query(
-      `SELECT ${innovationColumns(ctx.dataSource, "i")} FROM innovation i WHERE i.slug = $1`,
-      [wanted],
-    );
-    if (rows.length === 0) throw notFound(`No innovation has the slug "${slug}".`);
-    return Innovation.from(rows[0]);
+    const entity = await ctx.loaders.innovationWithRelationsBySlug.load(wanted);
+    if (!entity) throw notFound(`No innovation has the slug "${slug}".`);
+    return Innovation.from(entity);
   }
 
   @Query(() => InnovationConnection, { description: "Innovations matching a filter, a page at a time." })

@@ -14,7 +14,7 @@ import {
 } from "../entities";
 import type { SourceSubjectType } from "../entities/source-link.entity";
 import type { SourceClaimRow } from "../schema/source.type";
-import { INNOVATION_LAZY_PROPERTIES, innovationColumns, NARRATIVE_PROPERTIES, prefixedColumns, selectColumns, takePrefixed } from "./sql";
+import { INNOVATION_LAZY_PROPERTIES, innovationColumns, joinedColumns, NARRATIVE_PROPERTIES, selectColumns } from "./sql";
 
 
 /**
@@ -79,16 +79,42 @@ export function createLoaders(ds: DataSource) {
       return keys.map((k) => map.get(String(k)) ?? { innovations: 0, awards: 0 });
     });
 
-  // Declared ahead because the awards loader fills them from its own rows.
+  // Declared ahead because other loaders fill them from their own rows.
   const competitionById = byKey(CompetitionEntity, "competition", "id", (r: CompetitionEntity) => r.id, "int");
   const editionById = byKey(CompetitionEditionEntity, "competition_edition", "id", (r: CompetitionEditionEntity) => r.id, "int");
+  const regionByCode = byKey(RegionEntity, "region", "code", (r: RegionEntity) => r.code, "text");
+  const institutionById = byKey(InstitutionEntity, "institution", "id", (r: InstitutionEntity) => r.id, "int");
+  const relations = innovationRelations(ds, { institutionId: "i.institution_id", regionCode: "i.region_code" });
+
+  const innovationById = byKey(InnovationEntity, "innovation", "id", (r: InnovationEntity) => r.id, "int", INNOVATION_LAZY_PROPERTIES);
+
+  /**
+   * Innovations by a unique column, each statement bringing their institutions and regions along and
+   * priming innovationById too: for lookups of a single innovation to show (its page), where who runs
+   * it and where are nearly always shown.
+   */
+  const innovationsWithRelationsBy = <K extends string | number>(column: "id" | "slug", keyOf: (row: InnovationEntity) => K, cast: string) =>
+    new DataLoader<K, InnovationEntity | null>(async (keys) => {
+      const rows: InnovationEntity[] = await ds.query(
+        `SELECT ${innovationColumns(ds, "i")}, ${relations.select} FROM innovation i ${relations.join} WHERE i."${column}" = ANY($1::${cast}[])`,
+        [keys],
+      );
+      for (const row of rows) {
+        relations.prime(row, { institutionById, regionByCode });
+        innovationById.prime(row.id, row);
+      }
+      const map = new Map(rows.map((r) => [keyOf(r), r]));
+      return keys.map((k) => map.get(k) ?? null);
+    });
 
   return {
-    regionByCode: byKey(RegionEntity, "region", "code", (r: RegionEntity) => r.code, "text"),
-    institutionById: byKey(InstitutionEntity, "institution", "id", (r: InstitutionEntity) => r.id, "int"),
+    regionByCode,
+    institutionById,
     institutionBySlug: byKey(InstitutionEntity, "institution", "slug", (r: InstitutionEntity) => r.slug, "text"),
-    innovationById: byKey(InnovationEntity, "innovation", "id", (r: InnovationEntity) => r.id, "int", INNOVATION_LAZY_PROPERTIES),
+    innovationById,
     innovationBySlug: byKey(InnovationEntity, "innovation", "slug", (r: InnovationEntity) => r.slug, "text", INNOVATION_LAZY_PROPERTIES),
+    innovationWithRelationsById: innovationsWithRelationsBy("id", (r) => r.id, "int"),
+    innovationWithRelationsBySlug: innovationsWithRelationsBy("slug", (r) => r.slug, "text"),
     competitionById,
     competitionBySlug: byKey(CompetitionEntity, "competition", "slug", (r: CompetitionEntity) => r.slug, "text"),
     editionById,
@@ -117,9 +143,10 @@ export function createLoaders(ds: DataSource) {
      */
     awardsByInnovationId: grouped<number, AwardResultEntity>(
       async (keys) => {
+        const editions = joinedColumns<CompetitionEditionEntity>(ds, CompetitionEditionEntity, "e", "e");
+        const competitions = joinedColumns<CompetitionEntity>(ds, CompetitionEntity, "c", "c");
         const rows: Record<string, unknown>[] = await ds.query(
-          `SELECT ${selectColumns(ds, AwardResultEntity, "a")}, ${prefixedColumns(ds, CompetitionEditionEntity, "e", "e")},
-                  ${prefixedColumns(ds, CompetitionEntity, "c", "c")}
+          `SELECT ${selectColumns(ds, AwardResultEntity, "a")}, ${editions.sql}, ${competitions.sql}
              FROM award_result a
              JOIN competition_edition e ON e.id = a.edition_id
              JOIN competition c ON c.id = e.competition_id
@@ -131,8 +158,8 @@ export function createLoaders(ds: DataSource) {
           [keys],
         );
         return rows.map((row) => {
-          const edition = takePrefixed<CompetitionEditionEntity>(row, "e");
-          const competition = takePrefixed<CompetitionEntity>(row, "c");
+          const edition = editions.take(row);
+          const competition = competitions.take(row);
           editionById.prime(edition.id, edition);
           competitionById.prime(competition.id, competition);
           return row as unknown as AwardResultEntity;
@@ -254,6 +281,28 @@ export function createLoaders(ds: DataSource) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * An innovation's institution and region, joined onto a statement that reads innovations and primed
+ * into their loaders: nearly every query that shows an innovation shows who runs it and where, and two
+ * primary-key joins cost less than two more statements. `on` names the statement's expressions for
+ * the innovation's institution id and region code.
+ */
+export function innovationRelations(ds: DataSource, on: { institutionId: string; regionCode: string }) {
+  const institutions = joinedColumns<InstitutionEntity>(ds, InstitutionEntity, "ji", "institution", ["createdAt", "updatedAt"]);
+  const regions = joinedColumns<RegionEntity>(ds, RegionEntity, "jr", "region");
+  return {
+    select: `${institutions.sql}, ${regions.sql}`,
+    join: `JOIN institution ji ON ji.id = ${on.institutionId} LEFT JOIN region jr ON jr.code = ${on.regionCode}`,
+    prime(row: object, loaders: Pick<Loaders, "institutionById" | "regionByCode">): void {
+      const raw = row as Record<string, unknown>;
+      const institution = institutions.take(raw);
+      loaders.institutionById.prime(institution.id, institution);
+      const region = regions.take(raw);
+      if (region.code !== null) loaders.regionByCode.prime(region.code, region);
+    },
+  };
+}
 
 /** How many innovations a parent (institution or region) has, and how many awards they won. */
 export interface Counts {

@@ -59,34 +59,48 @@ export const INNOVATION_LAZY_PROPERTIES: readonly string[] = [
 /** The narrative sections among them: what `narrativeByInnovationId` reads. */
 export const NARRATIVE_PROPERTIES: readonly string[] = INNOVATION_LAZY_PROPERTIES.slice(0, 8);
 
+/** A joined entity's columns carried in the main row under `prefix.`, and how to take them back out. */
+export interface JoinedColumns<E> {
+  /** `alias."column" AS "prefix.property", …` */
+  readonly sql: string;
+  /** The entity-shaped object of those columns in a raw row (the row itself is left as it is). */
+  take(row: Record<string, unknown>): E;
+}
+
+const joinedCache = new WeakMap<object, Map<string, JoinedColumns<unknown>>>();
+
 /**
- * `alias."column" AS "prefix.property", …` for every column of a joined entity, so that one row can
- * carry it beside the main entity; {@link takePrefixed} takes it back out.
+ * The columns of a joined entity (but the properties in `omit`) under `prefix.`, so that one row can
+ * carry it beside the main entity: how a statement that joins a relation anyway returns it too.
  */
-export function prefixedColumns(
+export function joinedColumns<E>(
   ds: DataSource,
   entity: EntityTarget<ObjectLiteral>,
   alias: string,
   prefix: string,
   omit: readonly string[] = [],
-): string {
-  return ds
-    .getMetadata(entity)
-    .columns.filter((c) => !omit.includes(c.propertyName))
-    .map((c) => `${alias}."${c.databaseName}" AS "${prefix}.${c.propertyName}"`)
-    .join(", ");
-}
-
-/** Removes the `prefix.` columns from a raw row and returns them as an entity-shaped object. */
-export function takePrefixed<E>(row: Record<string, unknown>, prefix: string): E {
-  const out: Record<string, unknown> = {};
-  const start = `${prefix}.`;
-  for (const key of Object.keys(row)) {
-    if (!key.startsWith(start)) continue;
-    out[key.slice(start.length)] = row[key];
-    delete row[key];
+): JoinedColumns<E> {
+  const metadata = ds.getMetadata(entity);
+  let perKey = joinedCache.get(metadata);
+  if (!perKey) {
+    perKey = new Map();
+    joinedCache.set(metadata, perKey);
   }
-  return out as E;
+  const key = `${alias}|${prefix}|${omit.join(",")}`;
+  let joined = perKey.get(key);
+  if (!joined) {
+    const pairs = metadata.columns.filter((c) => !omit.includes(c.propertyName)).map((c) => [c.databaseName, c.propertyName, `${prefix}.${c.propertyName}`]);
+    joined = {
+      sql: pairs.map(([column, , as]) => `${alias}."${column}" AS "${as}"`).join(", "),
+      take(row) {
+        const out: Record<string, unknown> = {};
+        for (const [, property, as] of pairs) out[property] = row[as];
+        return out;
+      },
+    };
+    perKey.set(key, joined);
+  }
+  return joined as JoinedColumns<E>;
 }
 
 /** The columns of an innovation that API reads select (see INNOVATION_LAZY_PROPERTIES). */
