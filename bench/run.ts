@@ -3,7 +3,9 @@
  * generated catalogue. See bench/README.md for what it measures and how to read the results.
  *
  *   npm run bench -- [--scale 10k|100k] [--only a,b] [--duration 10] [--warmup 3] [--connections 16]
- *                    [--rate 200] [--soak 300] [--skip-peers] [--cpu-prof] [--tag NAME]
+ *                    [--rate 200] [--soak 300] [--skip-peers] [--cpu-prof] [--node-options "…"] [--tag NAME]
+ *
+ * --node-options passes V8/Node flags to our server only (e.g. "--max-semi-space-size=64").
  *
  * DATABASE_URL names the Postgres server (default postgres://postgres@127.0.0.1:5432/postgres); the
  * catalogue goes into its own database there (inovasi_bench_<scale>), generated once and reused while
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
       soak: { type: "string", default: "0" },
       "skip-peers": { type: "boolean", default: false },
       "cpu-prof": { type: "boolean", default: false },
+      "node-options": { type: "string", default: "" },
       tag: { type: "string" },
       help: { type: "boolean", default: false },
     },
@@ -130,7 +133,7 @@ async function main(): Promise<void> {
       script: "src/cli/main.ts",
       args: ["serve"],
       env: { DATABASE_URL: databaseUrl, INOVASI_SEED_ON_START: "false", PORT: String(ourPort), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
-      nodeArgs: values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+      nodeArgs: [...(values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...values["node-options"]!.split(" ").filter(Boolean)],
       port: ourPort,
       readyPath: "/health",
       // A fresh catalogue is indexed for search when the server starts (100k innovations take minutes).
