@@ -79,32 +79,21 @@ const SPEC = {
   link: TABLE_SPECS.source_link,
 };
 
+/** Facts by API field name → column. */
+const factFields = (fields: Record<string, string>): FactField[] => Object.entries(fields).map(([field, column]) => ({ field, column }));
+
 /** The facts of each kind of record that imports state, by API field and column (see facts.ts). */
-const INNOVATION_FACTS: FactField[] = [
-  { field: "summary", column: "summary" },
-  { field: "sector", column: "sector" },
-  { field: "launchYear", column: "launch_year" },
-  { field: "serviceUnit", column: "service_unit" },
-];
-const EDITION_FACTS: FactField[] = [
-  { field: "editionNumber", column: "edition_number" },
-  { field: "theme", column: "theme" },
-  { field: "stages", column: "stages_text" },
-  { field: "legalBasis", column: "legal_basis" },
-  { field: "entryCount", column: "entry_count" },
-];
-const AWARD_FACTS: FactField[] = [
-  { field: "group", column: "group_name" },
-  { field: "category", column: "category" },
-];
-const REPLICATION_FACTS: FactField[] = [
-  { field: "status", column: "status" },
-  { field: "interestOn", column: "interest_on" },
-  { field: "agreedOn", column: "agreed_on" },
-  { field: "implementedOn", column: "implemented_on" },
-  { field: "adaptations", column: "adaptations" },
-  { field: "derivedInnovationId", column: "derived_innovation_id" },
-];
+const INNOVATION_FACTS = factFields({ summary: "summary", sector: "sector", launchYear: "launch_year", serviceUnit: "service_unit" });
+const EDITION_FACTS = factFields({ editionNumber: "edition_number", theme: "theme", stages: "stages_text", legalBasis: "legal_basis", entryCount: "entry_count" });
+const AWARD_FACTS = factFields({ group: "group_name", category: "category" });
+const REPLICATION_FACTS = factFields({
+  status: "status",
+  interestOn: "interest_on",
+  agreedOn: "agreed_on",
+  implementedOn: "implemented_on",
+  adaptations: "adaptations",
+  derivedInnovationId: "derived_innovation_id",
+});
 
 type SubjectType = "innovation" | "award_result" | "competition_edition" | "replication";
 
