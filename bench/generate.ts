@@ -8,8 +8,11 @@
  *
  * The library entry point is {@link generateCatalogue}; the search benchmark reuses it.
  */
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { pathToFileURL } from "node:url";
 import pg from "pg";
 import type { DataSource, QueryRunner } from "typeorm";
 import { createDataSource } from "../src/db/data-source";
@@ -70,6 +73,11 @@ export interface CatalogueMarker {
   awards: number;
   institutions: number;
   seed: number;
+  /**
+   * Digest of the migrations' source: a catalogue made under other migrations (a new one, or one
+   * still being edited) is generated again rather than reused.
+   */
+  migrations: string;
   /** False while generation runs: a database left half-written is never reused. */
   complete: boolean;
 }
@@ -102,6 +110,7 @@ export async function generateCatalogue(target: string | DataSource, options: Ge
     awards: options.awards ?? SCALES["10k"].awards,
     institutions: options.institutions ?? SCALES["10k"].institutions,
     seed: options.seed ?? 1,
+    migrations: await migrationsDigest(),
     complete: true,
   };
   for (const key of ["innovations", "awards", "institutions", "seed"] as const) {
@@ -118,7 +127,7 @@ export async function generateCatalogue(target: string | DataSource, options: Ge
     const ds = createDataSource({ url: target, poolSize: 2, statementTimeoutMs: 600_000, connectTimeoutMs: 10_000 });
     await ds.initialize();
     try {
-      log(`reusing ${database}: it holds a complete catalogue of generator version ${marker.version} with the same options`);
+      log(`reusing ${database}: it holds a complete catalogue of generator version ${marker.version} with the same options and migrations`);
       // Migrations added since it was generated still apply, so the catalogue has today's schema.
       const applied = await migrate(ds);
       if (applied.length > 0) log(`applied ${applied.length} new migration(s): ${applied.join(", ")}`);
@@ -157,6 +166,14 @@ export function benchDatabaseUrl(serverUrl: string, scale: Scale, name = `inovas
   return url.toString();
 }
 
+/** SHA-256 of every file in migrations/, in name order. */
+async function migrationsDigest(): Promise<string> {
+  const dir = fileURLToPath(new URL("../migrations/", import.meta.url));
+  const hash = createHash("sha256");
+  for (const name of (await readdir(dir)).sort()) hash.update(name).update(await readFile(path.join(dir, name)));
+  return hash.digest("hex").slice(0, 16);
+}
+
 function maintenanceUrl(url: string): string {
   const admin = new URL(url);
   admin.pathname = "/postgres";
@@ -174,7 +191,16 @@ function parseMarker(comment: unknown): CatalogueMarker | null {
 }
 
 function sameCatalogue(a: CatalogueMarker | null, b: CatalogueMarker): boolean {
-  return !!a && a.complete && a.version === b.version && a.innovations === b.innovations && a.awards === b.awards && a.institutions === b.institutions && a.seed === b.seed;
+  return (
+    !!a &&
+    a.complete &&
+    a.version === b.version &&
+    a.migrations === b.migrations &&
+    a.innovations === b.innovations &&
+    a.awards === b.awards &&
+    a.institutions === b.institutions &&
+    a.seed === b.seed
+  );
 }
 
 /** Creates (or re-creates) the target database; "reuse" when a matching catalogue is already there. */

@@ -68,6 +68,8 @@ export interface RunResults {
   load: { start: number[]; end: number[] };
   options: { connections: number; durationS: number; warmupS: number; rate: number; skipPeers: boolean; only: string[] | null };
   workloads: WorkloadResult[];
+  /** Workloads that could not be measured, with the reason. */
+  failed: { id: WorkloadId; error: string }[];
   memory: Partial<Record<TargetName, { rssMb: number; peakMb: number }>>;
   soak: SoakResult | null;
   checks: TargetCheck[];
@@ -152,14 +154,24 @@ async function main(): Promise<void> {
     const workloads = buildWorkloads({ ...keys, ...capabilities }).filter((w) => !only || only.includes(w.id));
 
     const results: WorkloadResult[] = [];
-    for (const workload of workloads) results.push(await runWorkload(workload, servers, { connections, durationS, warmupS, rate }));
+    const failed: { id: WorkloadId; error: string }[] = [];
+    for (const workload of workloads) {
+      try {
+        results.push(await runWorkload(workload, servers, { connections, durationS, warmupS, rate }));
+      } catch (error) {
+        // One broken workload (a schema still being built, say) must not cost the others' figures.
+        const message = error instanceof Error ? error.message : String(error);
+        say(`  (${workload.id}) failed: ${message}`);
+        failed.push({ id: workload.id, error: message });
+      }
+    }
 
     const memory: RunResults["memory"] = {};
     for (const name of TARGETS) if (servers[name]) memory[name] = roundMemory(await servers[name]!.memory());
     say(`memory after the runs: ${Object.entries(memory).map(([k, m]) => `${k} ${m!.rssMb} MiB`).join(", ")}`);
 
     let soak: SoakResult | null = null;
-    if (soakS > 0) soak = await runSoak(servers.ours, workloads, results, soakS, connections);
+    if (soakS > 0) soak = await runSoak(servers.ours, workloads.filter((w) => results.some((r) => r.id === w.id)), results, soakS, connections);
 
     const finishedAt = new Date();
     const run: RunResults = {
@@ -174,6 +186,7 @@ async function main(): Promise<void> {
       load: { start: loadStart, end: loadAverage() },
       options: { connections, durationS, warmupS, rate, skipPeers, only },
       workloads: results,
+      failed,
       memory,
       soak,
       checks: [],

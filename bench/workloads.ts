@@ -336,7 +336,7 @@ export function buildWorkloads(ctx: WorkloadContext): Workload[] {
             return { method: "GET", path: `/d?q=${encodeURIComponent(query)}&sector=${sector.toLowerCase()}&province=${province}` };
           },
           digest: (json) => ({ hits: ((dataOf(json).search as { totalCount: number })?.totalCount ?? 0) > 0 }),
-          note: "the floor runs a plain websearch_to_tsquery on the same search_document index, ranked by ts_rank_cd, without typo correction, prefixes or relaxation; answers are comparable (same filters, page size and facets), not identical, so only 'has hits' is compared",
+          note: "the floor runs a plain websearch_to_tsquery on the same search_document text index, ranked by ts_rank_cd, without typo correction, prefixes or relaxation, filters and facets from the catalogue tables; answers are comparable (same filters, page size and facets), not identical, so only 'has hits' is compared",
         },
       },
       missing: { postgraphile: "PostGraphile has no full-text search without a plugin (postgraphile-plugin-fulltext-filter is not installed)" },

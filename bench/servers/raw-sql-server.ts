@@ -67,27 +67,33 @@ SELECT json_build_object('data', json_build_object('_entities', COALESCE(json_ag
 ) ORDER BY k.n), '[]')))::text AS body
 FROM unnest($1::int[]) WITH ORDINALITY AS k(id, n) JOIN innovation i ON i.id = k.id`;
 
-// The same index our search uses, queried the plain way: matched rows with both filters, the page
-// ranked by ts_rank_cd, the total and five facets, all in one statement.
+// The text index our search uses (search_document.search_vector, GIN), queried the plain way, with
+// the filters and facets taken from the catalogue's own tables (so that the floor does not depend on
+// how the search document lays them out): matched rows with both filters, the page ranked by
+// ts_rank_cd, the total and five facets (innovations per value), all in one statement.
 const SEARCH = `
 WITH q AS (SELECT websearch_to_tsquery('simple', $1) AS tsq),
 matched AS (
-  SELECT d.innovation_id, d.sector, d.province_code, d.levels, d.tiers, d.years, ts_rank_cd(d.search_vector, q.tsq) AS rank
-    FROM search_document d, q
-   WHERE d.search_vector @@ q.tsq AND d.sector = $2 AND d.province_code = $3),
-page AS (SELECT innovation_id, rank FROM matched ORDER BY rank DESC, innovation_id LIMIT 20)
+  SELECT i.id, i.name, i.institution_id, i.region_code, i.sector, left(i.region_code, 2) AS province, ts_rank_cd(d.search_vector, q.tsq) AS rank
+    FROM search_document d CROSS JOIN q JOIN innovation i ON i.id = d.innovation_id
+   WHERE d.search_vector @@ q.tsq AND i.sector = $2 AND left(i.region_code, 2) = $3),
+awards AS (
+  SELECT DISTINCT m.id, c.level, a.tier, e.year
+    FROM matched m JOIN award_result a ON a.innovation_id = m.id
+    JOIN competition_edition e ON e.id = a.edition_id JOIN competition c ON c.id = e.competition_id),
+page AS (SELECT * FROM matched ORDER BY rank DESC, id LIMIT 20)
 SELECT json_build_object('data', json_build_object('search', json_build_object(
   'totalCount', (SELECT count(*) FROM matched),
-  'nodes', COALESCE((SELECT json_agg(json_build_object('score', p.rank, 'innovation', json_build_object('name', i.name,
-      'institution', json_build_object('name', t.name), 'region', (SELECT json_build_object('name', r.name) FROM region r WHERE r.code = i.region_code)))
-      ORDER BY p.rank DESC, p.innovation_id)
-    FROM page p JOIN innovation i ON i.id = p.innovation_id JOIN institution t ON t.id = i.institution_id), '[]'),
+  'nodes', COALESCE((SELECT json_agg(json_build_object('score', p.rank, 'innovation', json_build_object('name', p.name,
+      'institution', json_build_object('name', t.name), 'region', (SELECT json_build_object('name', r.name) FROM region r WHERE r.code = p.region_code)))
+      ORDER BY p.rank DESC, p.id)
+    FROM page p JOIN institution t ON t.id = p.institution_id), '[]'),
   'facets', json_build_object(
     'sector', (SELECT COALESCE(json_agg(json_build_object('sector', v, 'count', n) ORDER BY n DESC, v), '[]') FROM (SELECT sector AS v, count(*) AS n FROM matched GROUP BY 1) f),
-    'province', (SELECT COALESCE(json_agg(json_build_object('code', v, 'count', n) ORDER BY n DESC, v), '[]') FROM (SELECT province_code AS v, count(*) AS n FROM matched WHERE province_code IS NOT NULL GROUP BY 1) f),
-    'level', (SELECT COALESCE(json_agg(json_build_object('level', v, 'count', n) ORDER BY n DESC, v), '[]') FROM (SELECT v, count(*) AS n FROM matched, unnest(levels) v GROUP BY 1) f),
-    'tier', (SELECT COALESCE(json_agg(json_build_object('tier', v, 'count', n) ORDER BY n DESC, v), '[]') FROM (SELECT v, count(*) AS n FROM matched, unnest(tiers) v GROUP BY 1) f),
-    'year', (SELECT COALESCE(json_agg(json_build_object('year', v, 'count', n) ORDER BY n DESC, v), '[]') FROM (SELECT v, count(*) AS n FROM matched, unnest(years) v GROUP BY 1) f))
+    'province', (SELECT COALESCE(json_agg(json_build_object('code', v, 'count', n) ORDER BY n DESC, v), '[]') FROM (SELECT province AS v, count(*) AS n FROM matched WHERE province IS NOT NULL GROUP BY 1) f),
+    'level', (SELECT COALESCE(json_agg(json_build_object('level', v, 'count', n) ORDER BY n DESC, v), '[]') FROM (SELECT level AS v, count(DISTINCT id) AS n FROM awards GROUP BY 1) f),
+    'tier', (SELECT COALESCE(json_agg(json_build_object('tier', v, 'count', n) ORDER BY n DESC, v), '[]') FROM (SELECT tier AS v, count(DISTINCT id) AS n FROM awards GROUP BY 1) f),
+    'year', (SELECT COALESCE(json_agg(json_build_object('year', v, 'count', n) ORDER BY n DESC, v), '[]') FROM (SELECT year AS v, count(DISTINCT id) AS n FROM awards GROUP BY 1) f))
 )))::text AS body`;
 
 async function answer(res: ServerResponse, sql: string, params: unknown[]): Promise<void> {
