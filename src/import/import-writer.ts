@@ -17,7 +17,7 @@ import { parseStages } from "../seed/catalogue-csv";
 import { q, TABLE_SPECS, upsertRows, type ColumnSpec, type Row, type TableSpec } from "../seed/catalogue-writer";
 import { existingSlugs } from "./catalogue-reader";
 import { factText, mergeFacts, ownerOf, type ClaimView, type FactField } from "./facts";
-import type { ImportPart } from "./import-files";
+import { IMPORT_CHUNK_ROWS, type ImportPart } from "./import-files";
 import { SeenRows } from "./import-plan";
 import type {
   ImportParts,
@@ -346,8 +346,13 @@ export class ImportWriter {
     return region ? [region.name] : [];
   }
 
+  /** Innovations in batches of IMPORT_CHUNK_ROWS, so that no statement grows with the file. */
   private async writeInnovations(): Promise<void> {
     const planned = [...this.plan.innovations.values()];
+    for (let at = 0; at < planned.length; at += IMPORT_CHUNK_ROWS) await this.writeInnovationBatch(planned.slice(at, at + IMPORT_CHUNK_ROWS));
+  }
+
+  private async writeInnovationBatch(planned: PlannedInnovation[]): Promise<void> {
     const fresh = planned.filter((p) => p.id === null);
     const institutionOf = (p: PlannedInnovation) => {
       // The most specific institution named (a dinas rather than its pemda), as the seed does.
