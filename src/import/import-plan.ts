@@ -24,7 +24,6 @@ import type {
 import {
   governmentKindOf,
   governmentNameOf,
-  GOVERNMENT_KINDS,
   institutionAliasKey,
   institutionKind,
   institutionPlacement,
@@ -369,7 +368,8 @@ export class ImportPlanner {
    */
   private planInstitution(
     ref: RowRef,
-    fields: { institution: string; province: string; regency: string; level: string },
+    /** The row's columns for the province and the regency or city, for problems. */
+    fields: { province: string; regency: string },
     name: string,
     level: InstitutionLevel,
     province: string | null,
@@ -494,7 +494,7 @@ export class ImportPlanner {
       const { institution: institutionName, serviceUnit } = splitServiceUnit(row.institution);
       const placed = this.planInstitution(
         ref,
-        { institution: "institution", province: "province", regency: "regency_or_city", level: "institution_level" },
+        { province: "province", regency: "regency_or_city" },
         institutionName,
         row.institutionLevel,
         row.province,
@@ -704,7 +704,7 @@ export class ImportPlanner {
       const { institution: adopterName } = splitServiceUnit(row.adopterInstitution);
       const adopter = this.planInstitution(
         ref,
-        { institution: "adopter_institution", province: "adopter_province", regency: "adopter_regency_or_city", level: "adopter_level" },
+        { province: "adopter_province", regency: "adopter_regency_or_city" },
         adopterName,
         row.adopterLevel,
         row.adopterProvince,
@@ -759,9 +759,4 @@ export class ImportPlanner {
       if (reason) this.problem(t.ref, field, `outside the scope of publisher "${this.actor.publisher}": ${reason}`);
     });
   }
-}
-
-/** Whether an institution kind is a pemda's (re-exported for the writer). */
-export function isGovernment(kind: InstitutionKind): boolean {
-  return GOVERNMENT_KINDS.has(kind);
 }

@@ -10,7 +10,7 @@
  * acronym or its expansion, a known alias), or up to a small typo. A certain match is merged; a
  * resemblance that falls short of certain is listed for review and not merged.
  */
-import { foldKey, nameKey, splitAcronym } from "../domain/normalise";
+import { nameKey, splitAcronym } from "../domain/normalise";
 
 /**
  * pg_trgm similarity (0–1) from which two names differing by more than normalisation may be the
@@ -145,9 +145,4 @@ export function decideMatch(incomingForms: readonly string[], candidates: readon
  */
 export function sqlNameKey(column: string): string {
   return `btrim(regexp_replace(regexp_replace(lower(${column}), '\\([^)]*\\)|\\[[^]]*\\]', ' ', 'g'), '[^a-z0-9]+', ' ', 'g'))`;
-}
-
-/** The folded form of a competition name, as series are matched (see catalogue-plan.ts). */
-export function competitionKey(name: string): string {
-  return foldKey(name);
 }
