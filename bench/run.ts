@@ -6,6 +6,8 @@
  *                    [--rate 200] [--soak 300] [--skip-peers] [--cpu-prof] [--node-options "…"] [--tag NAME]
  *
  * --node-options passes V8/Node flags to our server only (e.g. "--max-semi-space-size=64").
+ * --ours-root runs our server from another checkout (a git worktree of an older commit, with
+ * node_modules linked), for before/after figures measured in one session against the same peers.
  *
  * DATABASE_URL names the Postgres server (default postgres://postgres@127.0.0.1:5432/postgres); the
  * catalogue goes into its own database there (inovasi_bench_<scale>), generated once and reused while
@@ -66,7 +68,7 @@ export interface RunResults {
   catalogue: Record<string, number>;
   machine: MachineInfo;
   load: { start: number[]; end: number[] };
-  options: { connections: number; durationS: number; warmupS: number; rate: number; skipPeers: boolean; only: string[] | null };
+  options: { connections: number; durationS: number; warmupS: number; rate: number; skipPeers: boolean; only: string[] | null; oursRoot: string | null; nodeOptions: string };
   workloads: WorkloadResult[];
   /** Workloads that could not be measured, with the reason. */
   failed: { id: WorkloadId; error: string }[];
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
       "skip-peers": { type: "boolean", default: false },
       "cpu-prof": { type: "boolean", default: false },
       "node-options": { type: "string", default: "" },
+      "ours-root": { type: "string" },
       tag: { type: "string" },
       help: { type: "boolean", default: false },
     },
@@ -138,6 +141,7 @@ async function main(): Promise<void> {
       nodeArgs: [...(values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...values["node-options"]!.split(" ").filter(Boolean)],
       port: ourPort,
       readyPath: "/health",
+      cwd: values["ours-root"] ? path.resolve(values["ours-root"]) : undefined,
       // A fresh catalogue is indexed for search when the server starts (100k innovations take minutes).
       timeoutMs: 900_000,
     });
@@ -184,7 +188,7 @@ async function main(): Promise<void> {
       catalogue: generated.counts,
       machine,
       load: { start: loadStart, end: loadAverage() },
-      options: { connections, durationS, warmupS, rate, skipPeers, only },
+      options: { connections, durationS, warmupS, rate, skipPeers, only, oursRoot: values["ours-root"] ?? null, nodeOptions: values["node-options"]! },
       workloads: results,
       failed,
       memory,

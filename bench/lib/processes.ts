@@ -52,9 +52,11 @@ export async function startChild(options: {
   port?: number;
   readyPath?: string;
   timeoutMs?: number;
+  /** Directory the script is run from (default: this repository). */
+  cwd?: string;
 }): Promise<ChildServer> {
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", options.script, ...(options.args ?? [])], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
