@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from "typeorm";
 import { ImportRunEntity } from "./import-run.entity";
 
+/** The kinds of review item (see ImportReviewEntity). */
 export const IMPORT_REVIEW_KINDS = ["uncertain_match", "conflict"] as const;
 /** uncertain_match: an incoming record looks like an existing one but not surely; conflict: a fact differs from the one held. */
 export type ImportReviewKind = (typeof IMPORT_REVIEW_KINDS)[number];

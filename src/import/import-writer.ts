@@ -44,6 +44,7 @@ export const IMPORT_TABLES = [
   "source_link",
   "source_claim",
 ] as const;
+/** One of IMPORT_TABLES. */
 export type ImportTable = (typeof IMPORT_TABLES)[number];
 
 /** A record the import wrote or merged into, for the audit trail. */

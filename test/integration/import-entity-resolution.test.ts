@@ -29,10 +29,17 @@ describe("import: entity resolution", () => {
     await db?.close();
   });
 
-  it("validates and applies the files", () => {
+  it("validates and applies the files, and records the run", async () => {
     expect(report.problems).toEqual([]);
     expect(report.applied).toBe(true);
     expect(report.rows).toBe(9);
+    const [run] = await db.ds.query(`SELECT publisher, files, total_changes AS "totalChanges", review_count AS "reviewCount" FROM import_run WHERE id = $1`, [report.runId]);
+    expect(run).toEqual({
+      publisher: null,
+      files: FILES.map((f, n) => ({ name: f.name, kind: ["innovations", "awards", "competitions"][n], rows: [5, 3, 1][n], sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })),
+      totalChanges: report.totalChanges,
+      reviewCount: 1,
+    });
   });
 
   it("merges an innovation named with a shorter bracketed expansion, and its award joins the trajectory", async () => {
