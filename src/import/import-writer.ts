@@ -573,14 +573,7 @@ export class ImportWriter {
       ids.set(p, inserted[n]);
       this.touch("replication", inserted[n], "created", p.ref, p.row.sourceUrl, {});
     });
-    await this.update("replication", "replication", [
-      c("status", "text"),
-      c("interest_on", "date"),
-      c("agreed_on", "date"),
-      c("implemented_on", "date"),
-      c("adaptations", "text"),
-      c("derived_innovation_id", "int"),
-    ], updates);
+    await this.update("replication", "replication", REPLICATION_INSERT.slice(2), updates);
     await this.writeProvenance(
       planned.map((p) => ({
         ...p.ref,
@@ -856,7 +849,7 @@ const AWARD_INSERT: ColumnSpec[] = [
   c("category", "text"),
 ];
 
-/** Columns of a new replication; the first two are its natural key. */
+/** Columns of a new replication; the first two are its natural key, the others its facts (updatable). */
 const REPLICATION_INSERT: ColumnSpec[] = [
   c("origin_innovation_id", "int"),
   c("adopter_institution_id", "int"),
