@@ -80,6 +80,24 @@ describe("inovasi import", () => {
     expect((JSON.parse(json.stdout) as ImportReport).totalChanges).toBe(0);
   });
 
+  it("moves a replication on when its asserter reports the next status", async () => {
+    const dir = await tempDir();
+    try {
+      const file = path.join(dir, "replications-2024.csv");
+      const text = await fs.readFile(fixture("replications.csv"), "utf8");
+      const [header, tegal] = text.split("\n");
+      await fs.writeFile(file, `${header}\n${tegal.replace("agreement,2023-02-01,2023-05-10,", "implemented,2023-02-01,2023-05-10,2024-01-15")}\n`);
+      const run = await inovasi(["import", file, "--json"], env);
+      const report = JSON.parse(run.stdout) as ImportReport;
+      expect(report.changes).toMatchObject({ replication: 1, source_claim: 1 });
+      expect(report.conflicts).toEqual([]);
+      const [row] = await db.ds.query(`SELECT status, implemented_on AS "implementedOn" FROM replication WHERE implemented_on IS NOT NULL`);
+      expect(row).toEqual({ status: "implemented", implementedOn: "2024-01-15" });
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("lists every problem with its file, row and field, exits 1 and writes nothing", async () => {
     const dir = await tempDir();
     try {
