@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Kind, type GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { AwardResult } from "../schema/award-result.type";
 import { ConnectionArgs } from "../schema/connection";
 import { InnovationConnection } from "../schema/connections";
@@ -15,6 +16,24 @@ import { badUserInput, notFound } from "./errors";
 import { innovationConnection } from "./innovation-queries";
 import { subjectKey } from "./loaders";
 
+/**
+ * An innovation looked up by id has its key before its row: the loads of its awards and sources that
+ * the query selects directly start now, travelling beside the lookup instead of after it (one round
+ * trip less). Same statements; fields under fragments are left to their resolvers. A load for an
+ * innovation that does not exist answers an empty list, never used.
+ */
+function prefetchUnderInnovation(ctx: RequestContext, info: GraphQLResolveInfo, rowId: number): void {
+  for (const node of info.fieldNodes) {
+    for (const selection of node.selectionSet?.selections ?? []) {
+      if (selection.kind !== Kind.FIELD) continue;
+      const name = selection.name.value;
+      // A failed load fails again, with its error, in the field resolver that awaits it.
+      if (name === "awards" || name === "bestAward") ctx.loaders.awardsByInnovationId.load(rowId).catch(() => undefined);
+      else if (name === "sources") ctx.loaders.sourcesBySubject.load(subjectKey("innovation", rowId)).catch(() => undefined);
+    }
+  }
+}
+
 @Resolver(() => Innovation)
 export class InnovationResolver {
   @Query(() => Innovation, {
@@ -22,12 +41,15 @@ export class InnovationResolver {
   })
   async innovation(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg("id", () => ID, { nullable: true, description: "Global ID of the innovation." }) id?: string | null,
     @Arg("slug", () => String, { nullable: true, description: 'Slug of the innovation, e.g. "lapor-hendi".' }) slug?: string | null,
   ): Promise<Innovation> {
     if ((id == null) === (slug == null)) throw badUserInput('Pass exactly one of "id" or "slug".', id == null ? "id" : "slug");
     if (id != null) {
-      const entity = await ctx.loaders.innovationWithRelationsById.load(decodeIntId(id, "Innovation", "id"));
+      const rowId = decodeIntId(id, "Innovation", "id");
+      prefetchUnderInnovation(ctx, info, rowId);
+      const entity = await ctx.loaders.innovationWithRelationsById.load(rowId);
       if (!entity) throw notFound(`No innovation has the id "${id}".`);
       return Innovation.from(entity);
     }
