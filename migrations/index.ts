@@ -1,8 +1,9 @@
 import { InitialCatalogue1763800000000 } from "./1763800000000-initial-catalogue";
 import { Search1763900000000 } from "./1763900000000-search";
+import { SearchFilterLexemes1763900000001 } from "./1763900000001-search-filter-lexemes";
 import { SearchOutbox1763905000000 } from "./1763905000000-search-outbox";
 import { Publishing1763910000000 } from "./1763910000000-publishing";
 import { ImportProvenance1763920000000 } from "./1763920000000-import-provenance";
 
 /** Every migration, oldest first. Listed explicitly so that no glob decides what runs. */
-export const MIGRATIONS = [InitialCatalogue1763800000000, Search1763900000000, SearchOutbox1763905000000, Publishing1763910000000, ImportProvenance1763920000000];
+export const MIGRATIONS = [InitialCatalogue1763800000000, Search1763900000000, SearchFilterLexemes1763900000001, SearchOutbox1763905000000, Publishing1763910000000, ImportProvenance1763920000000];

@@ -3,34 +3,41 @@
  * postgres-search-index.ts), with pg_trgm for typos and tsquery prefixes for search-as-you-type.
  * It needs nothing but the catalogue's own database, and behaves the same on PGlite and the server.
  *
- * A search takes at most three statements: one vocabulary lookup for typo correction (only when the
- * query has words the lexicon does not know), one search, and one relaxed search when fewer than
+ * A search takes at most three statements: one vocabulary lookup (only when the query has words the
+ * lexicon does not know: for typo corrections, and whether the last word is complete), one search, and one relaxed search when fewer than
  * {@link RELAX_BELOW} innovations have every required word: then any required word will do, and hits
  * that have more of them rank first (like Meilisearch's matching strategy, which drops words to fill
  * the page). The search statement returns the page, the total count and every requested facet at once.
  *
- * Ranking (higher is better; the tiers are far enough apart that a lower one never outweighs a
- * higher one):
- *   8 × words   the share of the query matched: each group weighs 1, optional ones ½, and each
- *                 later word 10% less (down to ½); 1 for every hit unless the search had to be
- *                 relaxed or optional words are missing
- * + 4 × exact   every required group matched without typo corrections or prefixes
- * + 2 × name    every required group matched in the name, acronym, expansion or aliases (weight A)
- * + relevance   ts_rank_cd over all groups with weights A 1.0, B 0.5, C 0.2, D 0.05, scaled to [0, 1)
+ * Matching uses `search_vector` (every text attribute, and the selective filters as lexemes) through
+ * its GIN index; the other filters are checked on the matching rows' facet codes. Ranking reads only `name_vector` and `summary_vector`, small and kept in the row, so that a
+ * search with thousands of hits never reads a whole document. Facets are counted from
+ * `facet_codes`, small integer arrays, in the same statement.
+ *
+ * Each query group gets a level by where it matched: 1 in the name, acronym, expansion or aliases
+ * (text group A), ½ in the summary, institution or region (B) or when it names the innovation's
+ * sector, 0 only elsewhere (the narrative or the awards; it matched there, through search_vector). Higher scores are better; the
+ * tiers are far enough apart that a lower one never outweighs a higher one:
+ *   8 × words   the share of the query found in the name or summary: each group weighs 1, optional
+ *                 ones ½, each later word 10% less (down to ½)
+ * + 4 × exact   every required group found in the name or summary without typo corrections or prefixes
+ * + 2 × name    every required group found in the name
+ * + where       the weighted mean of the groups' levels, in [0, 1] (Meilisearch's attribute rule)
  * + award       (10 − best tier rank) / 100: 0.09 for Outstanding Achievement down to 0.01, 0 without
  *                 awards; it decides between otherwise equal matches and never beats a better match
+ * So a match in the name ranks above one in the summary, which ranks above one in the narrative only.
+ * (ts_rank_cd over the whole vector was the first choice; at 100,000 documents it cost ten times the
+ * rest of a search, and what it adds, term frequency and proximity, matters little for names and
+ * one-paragraph summaries.)
  */
 import type { DataSource } from "typeorm";
 import { MAX_SEARCH_WINDOW, compareFacetBuckets, type SearchBackend, type SearchFacetBucket, type SearchHit, type SearchRequest, type SearchResult } from "./search-backend";
-import type { SearchFacetName } from "./search-fields";
-import { ALL, EXACT, NAME, allOf, anyOf, groupTsquery, requiredGroups } from "./postgres-tsquery";
-import { buildQueryPlan, planTerms, queryWords, selectCorrections, wordsToCorrect, type PlanTerms, type QueryPlan } from "./text/analyzer";
+import { SEARCH_FACET_NAMES, type SearchFacetName } from "./search-fields";
+import { decodeFacetCode, FACET_CODE_BASE, facetNumbers, filterFacetCodes, filterTsquery, sectorCodesNamedBy } from "./postgres-document-columns";
+import { ALL, EXACT, allOf, anyOf, groupTsquery, requiredGroups } from "./postgres-tsquery";
+import { buildQueryPlan, planTerms, queryWords, selectCorrections, wordsToCorrect, wordsToLookUp, type PlanTerms, type QueryPlan } from "./text/analyzer";
 import { highlightText, SNIPPET_WORDS } from "./text/highlight";
 import { loadSearchLexicon, type SearchLexicon } from "./text/lexicon";
-
-/** Lowest and highest years a year filter is expanded over (the edition year constraint). */
-const MIN_YEAR = 1990;
-const MAX_YEAR = 2100;
 
 /**
  * When fewer innovations than this have every required word, the search is relaxed to innovations
@@ -60,26 +67,16 @@ class Params {
   }
 }
 
-/** SQL per facet (see SEARCH_FACETS): the bucket values of each matched row `m`. */
-const FACET_VALUE_SQL: Record<SearchFacetName, { from: string; value: string }> = {
-  sector: { from: "matched m", value: "m.sector" },
-  province: { from: "matched m", value: "m.province_code" },
-  level: { from: "matched m CROSS JOIN LATERAL unnest(m.levels) AS f(v)", value: "f.v" },
-  tier: { from: "matched m CROSS JOIN LATERAL unnest(m.tiers) AS f(v)", value: "f.v" },
-  year: { from: "matched m CROSS JOIN LATERAL unnest(m.years) AS f(v)", value: "f.v::text" },
-  sdg: { from: "matched m CROSS JOIN LATERAL unnest(m.sdgs) AS f(v)", value: "f.v::text" },
-  status: { from: "matched m", value: "m.status" },
-};
-
+/** One row of the search statement: a hit, the total, or a facet bucket (by its code). */
 interface Row {
-  kind: string;
+  kind: "hit" | "total" | "facet";
   ord: number | null;
   id: number | null;
   score: number | null;
   name: string | null;
   summary: string | null;
   narrative: string | null;
-  value: string | null;
+  code: number | null;
   count: number | null;
 }
 
@@ -110,81 +107,93 @@ export class PostgresSearchBackend implements SearchBackend {
     }
     const words = queryWords(request.query, this.lexicon);
     if (words.length === 0) return this.run(request, null, "strict");
-    const plan = buildQueryPlan(request.query, this.lexicon, await this.corrections(words));
+    const { corrections, known } = await this.lookUp(words);
+    const plan = buildQueryPlan(request.query, this.lexicon, corrections, known);
     const strict = await this.run(request, plan, "strict");
     if (strict.totalCount >= RELAX_BELOW || requiredGroups(plan).length < 2) return strict;
     return this.run(request, plan, "relaxed");
   }
 
-  /** Typo corrections for the words the lexicon does not know and the index does not have. */
-  private async corrections(words: readonly string[]): Promise<Map<string, string[]>> {
-    const unknown = wordsToCorrect(words, this.lexicon);
-    const out = new Map<string, string[]>();
-    if (unknown.length === 0) return out;
-    const rows: { word: string; candidates: string[] }[] = await this.dataSource.query(
-      `SELECT w.word,
-              CASE WHEN EXISTS (SELECT 1 FROM search_term t WHERE t.term = w.word) THEN '{}'::text[]
+  /**
+   * Asks the vocabulary (one statement, none when the lexicon knows every word) which query words
+   * exist in the index, and for typo corrections of those that do not.
+   */
+  private async lookUp(words: readonly string[]): Promise<{ corrections: Map<string, string[]>; known: Set<string> }> {
+    const corrections = new Map<string, string[]>();
+    const known = new Set<string>();
+    const lookUp = wordsToLookUp(words, this.lexicon);
+    if (lookUp.length === 0) return { corrections, known };
+    const correctable = new Set(wordsToCorrect(words, this.lexicon));
+    const rows: { word: string; known: boolean; candidates: string[] }[] = await this.dataSource.query(
+      `SELECT w.word, k.known,
+              CASE WHEN k.known OR NOT w.correct THEN '{}'::text[]
                    ELSE ARRAY(SELECT t.term FROM search_term t WHERE t.term % w.word
                                ORDER BY similarity(t.term, w.word) DESC, t.term LIMIT ${CORRECTION_CANDIDATES})
               END AS candidates
-         FROM unnest($1::text[]) AS w(word)`,
-      [unknown],
+         FROM unnest($1::text[], $2::boolean[]) AS w(word, correct)
+         CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM search_term t WHERE t.term = w.word) AS known) k`,
+      [lookUp, lookUp.map((w) => correctable.has(w))],
     );
     for (const row of rows) {
-      const corrections = selectCorrections(row.word, row.candidates, this.lexicon);
-      if (corrections.length > 0) out.set(row.word, corrections);
+      if (row.known) known.add(row.word);
+      const selected = selectCorrections(row.word, row.candidates, this.lexicon);
+      if (selected.length > 0) corrections.set(row.word, selected);
     }
-    return out;
-  }
-
-  private filterConditions(request: SearchRequest, params: Params): string[] {
-    const f = request.filter;
-    const where: string[] = [];
-    if (f.sectors) where.push(`d.sector = ANY(${params.add(f.sectors)}::text[])`);
-    if (f.regionCodes) {
-      const provinces = f.regionCodes.filter((c) => !c.includes("."));
-      const regions = f.regionCodes.filter((c) => c.includes("."));
-      where.push(`(d.province_code = ANY(${params.add(provinces)}::text[]) OR d.region_code = ANY(${params.add(regions)}::text[]))`);
-    }
-    if (f.levels) where.push(`d.levels && ${params.add(f.levels)}::text[]`);
-    if (f.tiers) where.push(`d.tiers && ${params.add(f.tiers)}::text[]`);
-    if (f.yearFrom != null || f.yearTo != null) {
-      // "Some award year in the range", as an array overlap so that the GIN index on years serves it.
-      const from = Math.max(MIN_YEAR, f.yearFrom ?? MIN_YEAR);
-      const to = Math.min(MAX_YEAR, f.yearTo ?? MAX_YEAR);
-      const years = from <= to ? Array.from({ length: to - from + 1 }, (_, i) => from + i) : [];
-      where.push(`d.years && ${params.add(years)}::int[]`);
-    }
-    if (f.sdgs) where.push(`d.sdgs && ${params.add(f.sdgs)}::int[]`);
-    if (f.statuses) where.push(`d.status = ANY(${params.add(f.statuses)}::text[])`);
-    return where;
+    return { corrections, known };
   }
 
   private async run(request: SearchRequest, plan: QueryPlan | null, mode: "strict" | "relaxed"): Promise<SearchResult> {
     const params = new Params();
-    const where = this.filterConditions(request, params);
+    // Text and filters are one tsquery, so that one GIN index scan finds the matching rows; the words
+    // go through the same parser as the index (to_tsquery 'simple'), the filter lexemes verbatim.
+    const filter = filterTsquery(request.filter);
+    const filterQuery = filter === null ? null : `${params.add(filter)}::tsquery`;
+    const ts = (text: string) => `to_tsquery('simple', ${params.add(text)})`;
+    // The unselective filters are checked on each matching row's facet codes (see postgres-document-columns.ts).
+    const rowFilters = filterFacetCodes(request.filter).map((codes) => `d.facet_codes && ${params.add(codes)}::int[]`);
+    const conditions = (text: string | null) => {
+      const match = text && filterQuery ? `(${text} && ${filterQuery})` : (text ?? filterQuery);
+      const all = [...(match ? [`d.search_vector @@ ${match}`] : []), ...rowFilters];
+      return all.length > 0 ? `WHERE ${all.join(" AND ")}` : "";
+    };
+    let where = conditions(null);
+    let levels = "";
     let score = "0::float8";
     if (plan) {
       const required = requiredGroups(plan);
-      const ts = (text: string) => `to_tsquery('simple', ${params.add(text)})`;
-      const anyQuery = ts(anyOf(plan.groups, ALL));
-      if (mode === "strict") {
-        where.push(`d.search_vector @@ ${ts(allOf(required, ALL))}`);
-      } else {
-        where.push(`d.search_vector @@ ${ts(anyOf(required, ALL))}`);
-      }
-      // The share of the query matched; skipped when every hit matches every group for sure.
+      where = conditions(ts(mode === "strict" ? allOf(required, ALL) : anyOf(required, ALL)));
+      // Where each group matched, from the small name and summary vectors (kept in the row): 1 in the
+      // name, acronym, expansion or aliases (A), ½ in the summary, institution or region (B), 0 only
+      // elsewhere (the narrative, the awards), which search_vector matched.
+      // A group that names the innovation's sector ("kesehatan", "health") counts as found in the summary.
+      levels = plan.groups
+        .map((g, i) => {
+          const group = ts(groupTsquery(g, ALL));
+          const sectors = sectorCodesNamedBy(planTerms({ groups: [g] }).lexemes);
+          const sector = sectors.length > 0 ? ` OR d.facet_codes && ${params.add(sectors)}::int[]` : "";
+          return `, CASE WHEN d.name_vector @@ ${group} THEN 1.0 WHEN d.summary_vector @@ ${group}${sector} THEN 0.5 ELSE 0 END AS l${i}`;
+        })
+        .join("");
+      // Without typo corrections or a prefix every hit is exact; only otherwise is it worth checking.
+      const inexact = required.some((g) => g.alternatives.some((a) => a.fuzzy || a.words.some((w) => w.prefix)));
+      const exact = inexact
+        ? required
+            .map((g) => {
+              const group = ts(groupTsquery(g, EXACT));
+              return `(d.name_vector @@ ${group} OR d.summary_vector @@ ${group})`;
+            })
+            .join(" AND ")
+        : "true";
+      levels += `, ${exact} AS exact`;
       const weights = plan.groups.map(groupWeight);
-      const words =
-        mode === "strict" && required.length === plan.groups.length
-          ? "8.0"
-          : `(8.0 * (${plan.groups.map((g, i) => `${weights[i]} * (d.search_vector @@ ${ts(groupTsquery(g, ALL))})::int`).join(" + ")}) / ${weights.reduce((a, b) => a + b, 0)})`;
+      const total = weights.reduce((x, y) => x + y, 0);
+      const requiredIndexes = plan.groups.map((g, i) => (g.optional ? -1 : i)).filter((i) => i >= 0);
       score = [
-        words,
-        `4.0 * (d.search_vector @@ ${ts(allOf(required, EXACT))})::int`,
-        `2.0 * (d.search_vector @@ ${ts(allOf(required, NAME))})::int`,
-        `ts_rank_cd('{0.05, 0.2, 0.5, 1.0}'::float4[], d.search_vector, ${anyQuery}, 32)`,
-        `(10 - COALESCE(d.best_tier_rank, 10)) / 100.0`,
+        `8.0 * (${weights.map((w, i) => `${w} * (s.l${i} > 0)::int`).join(" + ")}) / ${total}`,
+        `4.0 * s.exact::int`,
+        `2.0 * (${requiredIndexes.map((i) => `s.l${i} = 1.0`).join(" AND ")})::int`,
+        `(${weights.map((w, i) => `${w} * s.l${i}`).join(" + ")}) / ${total}`,
+        `(10 - COALESCE(s.best_tier_rank, 10)) / 100.0`,
       ].join(" + ");
     }
     const direction = request.sort.direction === "asc" ? "ASC" : "DESC";
@@ -198,27 +207,35 @@ export class PostgresSearchBackend implements SearchBackend {
             : "m.best_tier_rank ASC NULLS LAST, m.id ASC";
     const limit = params.add(request.limit);
     const offset = params.add(request.offset);
-    const facets = [...new Set(request.facets)].map((facet) => {
-      const sql = FACET_VALUE_SQL[facet];
-      return `SELECT ${params.add(facet)}::text, NULL::int, NULL::int, NULL::float8, NULL::text, NULL::text, NULL::text, ${sql.value}, count(*)::int
-                FROM ${sql.from} WHERE ${sql.value} IS NOT NULL GROUP BY 8`;
-    });
+    const requested = new Set(request.facets);
+    const facetFilter =
+      requested.size === 0 || requested.size === SEARCH_FACET_NAMES.length ? "" : `WHERE f.code / ${FACET_CODE_BASE} = ANY(${params.add(facetNumbers([...requested]))}::int[])`;
+    const facets =
+      request.facets.length === 0
+        ? ""
+        : `UNION ALL
+           SELECT 'facet', NULL, NULL, NULL, NULL, NULL, NULL, f.code, count(*)::int
+             FROM (SELECT unnest(m.facet_codes) AS code FROM matched m) f
+            ${facetFilter}
+            GROUP BY f.code`;
+    // OFFSET 0 keeps the inner query from being merged into the outer one, which would evaluate each
+    // level as many times as the score mentions it.
     const sql = `
       WITH matched AS MATERIALIZED (
-        SELECT d.innovation_id AS id, d.sector, d.province_code, d.levels, d.tiers, d.years, d.sdgs, d.status,
-               d.best_tier_rank, d.latest_year, (${score})::float8 AS score
-          FROM search_document d
-         ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
+        SELECT s.id, s.best_tier_rank, s.latest_year, s.facet_codes, (${score})::float8 AS score
+          FROM (SELECT d.innovation_id AS id, d.best_tier_rank, d.latest_year, d.facet_codes${levels}
+                  FROM search_document d ${where} OFFSET 0) s
       ),
       page AS (
-        SELECT m.id, m.score, row_number() OVER (ORDER BY ${order})::int AS ord
-          FROM matched m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
+        -- A bounded top-N sort; the window numbers the page's rows in that order.
+        SELECT p.id, p.score, row_number() OVER ()::int AS ord
+          FROM (SELECT m.id, m.score FROM matched m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) p
       )
-      SELECT 'hit'::text AS kind, p.ord, p.id, p.score, d.name, d.summary, d.narrative, NULL::text AS value, NULL::int AS count
+      SELECT 'hit' AS kind, p.ord, p.id, p.score, d.name, d.summary, d.narrative, NULL::int AS code, NULL::int AS count
         FROM page p JOIN search_document d ON d.innovation_id = p.id
       UNION ALL
       SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int FROM matched
-      ${facets.map((f) => `UNION ALL ${f}`).join("\n")}`;
+      ${facets}`;
     const rows: Row[] = await this.dataSource.query(sql, params.values);
     return this.toResult(rows, request, plan);
   }
@@ -244,7 +261,8 @@ export class PostgresSearchBackend implements SearchBackend {
       } else if (row.kind === "total") {
         totalCount = row.count as number;
       } else {
-        facets[row.kind as SearchFacetName]?.push({ value: row.value as string, count: row.count as number });
+        const bucket = decodeFacetCode(row.code as number);
+        if (bucket) facets[bucket.facet]?.push({ value: bucket.value, count: row.count as number });
       }
     }
     hits.sort((a, b) => a.ord - b.ord);

@@ -5,6 +5,7 @@
  */
 import type { EntityManager } from "typeorm";
 import { SEARCH_TERM_WEIGHTS } from "../entities/search-document.entity";
+import { documentFacetCodes, documentFilterTerms } from "./postgres-document-columns";
 import { loadSearchSources, toSearchDocument } from "./search-document";
 import { SEARCH_TEXT_WEIGHTS, type SearchDocument } from "./search-fields";
 import { indexTerms } from "./text/analyzer";
@@ -59,36 +60,24 @@ const COLUMNS: readonly (readonly [column: string, type: string, value: (d: Sear
   ["innovation_id", "int", (d) => d.innovationId],
   ["slug", "text", (d) => d.slug],
   ["name", "text", (d) => d.name],
-  ["acronym", "text", (d) => d.acronym],
-  ["acronym_expansion", "text", (d) => d.acronymExpansion],
-  ["aliases", "text[]", (d) => d.aliases],
   ["summary", "text", (d) => d.summary],
   ["narrative", "text", (d) => d.narrative],
-  ["institution_name", "text", (d) => d.institutionName],
-  ["region_names", "text[]", (d) => d.regionNames],
-  ["award_labels", "text[]", (d) => d.awardLabels],
-  ["sector_labels", "text[]", (d) => d.sectorLabels],
-  ["sector", "text", (d) => d.sector],
-  ["province_code", "varchar", (d) => d.provinceCode],
-  ["region_code", "varchar", (d) => d.regionCode],
-  ["levels", "text[]", (d) => d.levels],
-  ["tiers", "text[]", (d) => d.tiers],
-  ["years", "int[]", (d) => d.years],
-  ["sdgs", "int[]", (d) => d.sdgs],
-  ["status", "text", (d) => d.status],
   ["best_tier_rank", "int", (d) => d.bestTierRank],
   ["latest_year", "int", (d) => d.latestYear],
   ["terms_a", "text", (_, t) => t.A],
   ["terms_b", "text", (_, t) => t.B],
   ["terms_c", "text", (_, t) => t.C],
   ["terms_d", "text", (_, t) => t.D],
+  ["filter_terms", "text[]", (d) => documentFilterTerms(d)],
+  ["facet_codes", "int[]", (d) => documentFacetCodes(d)],
 ];
 
 const COLUMN_LIST = COLUMNS.map(([c]) => `"${c}"`).join(", ");
 const RECORD_TYPE = COLUMNS.map(([c, type]) => `"${c}" ${type}`).join(", ");
 const UPDATABLE = COLUMNS.filter(([c]) => c !== "innovation_id").map(([c]) => c);
 
-// Unchanged rows are skipped by the WHERE, so a refresh of an unchanged catalogue writes nothing.
+// Unchanged rows are skipped by the WHERE, so a refresh of an unchanged catalogue writes nothing; a
+// row a migration marked stale (updated_at = '-infinity', see STALE) is rewritten anyway.
 const UPSERT_SQL = `
   INSERT INTO search_document (${COLUMN_LIST}, "updated_at")
   SELECT ${COLUMN_LIST}, now() FROM jsonb_to_recordset($1::jsonb) AS x(${RECORD_TYPE})
@@ -96,6 +85,7 @@ const UPSERT_SQL = `
      SET ${UPDATABLE.map((c) => `"${c}" = EXCLUDED."${c}"`).join(", ")}, "updated_at" = now()
    WHERE (${UPDATABLE.map((c) => `search_document."${c}"`).join(", ")})
          IS DISTINCT FROM (${UPDATABLE.map((c) => `EXCLUDED."${c}"`).join(", ")})
+      OR search_document.updated_at = '-infinity'::timestamptz
   RETURNING innovation_id`;
 
 async function writeChunk(manager: EntityManager, ids: readonly number[], vocabulary: Set<string> | null): Promise<{ written: number; unchanged: number; deleted: number }> {
@@ -163,16 +153,18 @@ export async function refreshSearchDocuments(manager: EntityManager, innovationI
 
 /**
  * Makes sure every innovation has an up-to-date search document after data was loaded outside the
- * outbox (the seed loader, a restored database): a full refresh when `changed` says data changed, or
- * when the number of documents differs from the number of innovations; otherwise nothing (one
- * cheap statement). Returns the refresh report, or null when nothing needed doing.
+ * outbox (the seed loader, a restored database): a full refresh when `changed` says data changed,
+ * when the number of documents differs from the number of innovations, or when a migration marked
+ * documents stale (updated_at = '-infinity', because how documents are analysed changed); otherwise
+ * nothing (one cheap statement). Returns the refresh report, or null when nothing needed doing.
  */
 export async function ensureSearchDocuments(manager: EntityManager, options: { changed: boolean }): Promise<RefreshReport | null> {
   if (!options.changed) {
-    const [row]: { innovations: number; documents: number }[] = await manager.query(
-      `SELECT (SELECT count(*) FROM innovation)::int AS innovations, (SELECT count(*) FROM search_document)::int AS documents`,
+    const [row]: { innovations: number; documents: number; stale: boolean }[] = await manager.query(
+      `SELECT (SELECT count(*) FROM innovation)::int AS innovations, (SELECT count(*) FROM search_document)::int AS documents,
+              EXISTS (SELECT 1 FROM search_document WHERE updated_at = '-infinity'::timestamptz) AS stale`,
     );
-    if (row.innovations === row.documents) return null;
+    if (row.innovations === row.documents && !row.stale) return null;
   }
   return refreshSearchDocuments(manager, "all");
 }

@@ -12,13 +12,10 @@ export interface TsqueryMode {
   readonly fuzzy: boolean;
   /** Include the last word's prefix match. */
   readonly prefix: boolean;
-  /** Restrict every lexeme to this weight (e.g. "A": the name). */
-  readonly weight?: "A" | "B" | "C" | "D";
 }
 
 export const ALL: TsqueryMode = { fuzzy: true, prefix: true };
 export const EXACT: TsqueryMode = { fuzzy: false, prefix: false };
-export const NAME: TsqueryMode = { fuzzy: true, prefix: true, weight: "A" };
 
 const LEXEME = /^[a-z0-9]+$/;
 
@@ -29,11 +26,10 @@ function quote(lexeme: string): string {
 }
 
 function wordQuery(word: WordMatch, mode: TsqueryMode): string {
-  const w = mode.weight ?? "";
   const prefix = mode.prefix ? word.prefix : null;
   // A prefix covers the word itself.
-  const parts = word.lexemes.filter((l) => l !== prefix).map((l) => `${quote(l)}${w ? `:${w}` : ""}`);
-  if (prefix) parts.push(`${quote(prefix)}:*${w}`);
+  const parts = word.lexemes.filter((l) => l !== prefix).map(quote);
+  if (prefix) parts.push(`${quote(prefix)}:*`);
   return parts.length === 1 ? parts[0] : `(${parts.join(" | ")})`;
 }
 

@@ -101,7 +101,8 @@ export const SEARCH_FILTER_FIELDS = {
 
 /**
  * What each sector is called, in Indonesian and English: indexed with the document (text group D) so
- * that a query naming the sector finds innovations whose own text does not.
+ * that a query naming the sector finds innovations whose own text does not. The Postgres engine also
+ * ranks an innovation whose sector a query names like one that names it in its summary.
  */
 export const SECTOR_LABELS: Readonly<Record<Sector, readonly string[]>> = {
   health: ["kesehatan", "health"],

@@ -4,7 +4,7 @@
  *
  * The Postgres engine runs on a fresh in-memory embedded database (PGlite), migrated, seeded and
  * indexed by this script, so it needs nothing installed. The Meilisearch engine is measured too when
- * MEILI_HOST and MEILI_API_KEY are set.
+ * MEILI_HOST and MEILI_API_KEY are set, on a throwaway index of the same catalogue.
  *
  * Options: --json (print the reports as JSON), --all (list every query, not only those below full recall).
  */
@@ -16,6 +16,7 @@ import { startEmbeddedPostgres } from "../../src/db/embedded";
 import { PostgresSearchBackend } from "../../src/search/postgres-search-backend";
 import { refreshSearchDocuments } from "../../src/search/postgres-search-index";
 import { loadSeedCatalogue } from "../../src/seed/load-seed";
+import { openThrowawayMeilisearchIndex } from "../helpers/meilisearch-index";
 import { evaluateRelevance, formatRelevanceReport, loadJudgedQueries, type RelevanceReport } from "./evaluate";
 
 const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, all: { type: "boolean", default: false } } });
@@ -32,7 +33,12 @@ try {
   const queries = loadJudgedQueries();
   reports.push(await evaluateRelevance(new PostgresSearchBackend(ds), ds, queries));
   if (process.env.MEILI_HOST) {
-    process.stderr.write("MEILI_HOST is set, but this build has no Meilisearch engine to measure yet.\n");
+    const meili = await openThrowawayMeilisearchIndex(ds, "inovasi_relevance");
+    try {
+      reports.push(await evaluateRelevance(meili.backend, ds, queries));
+    } finally {
+      await meili.drop();
+    }
   }
 } finally {
   await ds.destroy().catch(() => {});

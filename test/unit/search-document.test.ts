@@ -71,7 +71,7 @@ describe("toSearchDocument", () => {
     expect(terms.A.split(" ")).toEqual(expect.arrayContaining(["selfi", "sekolah", "filial", "pakjo"]));
     expect(terms.B.split(" ")).toEqual(expect.arrayContaining(["branch", "palembang", "sumatera"]));
     expect(terms.C.split(" ")).toEqual(expect.arrayContaining(["membangun", "bangun"]));
-    expect(terms.D.split(" ")).toEqual(expect.arrayContaining(["kipp", "pendidikan", "education"]));
+    expect(terms.D.split(" ")).toEqual(expect.arrayContaining(["kipp", "nasional", "national", "pendidikan", "education"]));
     expect(documentWords(doc)).toContain("membangun");
     expect(documentWords(doc)).not.toContain("bangun");
     expect(documentWords(doc)).not.toContain("2019");

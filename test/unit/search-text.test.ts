@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildQueryPlan, editDistance, indexTerms, planTerms, queryWords, selectCorrections, wordsToCorrect } from "../../src/search/text/analyzer";
+import { buildQueryPlan, editDistance, indexTerms, planTerms, queryWords, selectCorrections, wordsToCorrect, wordsToLookUp } from "../../src/search/text/analyzer";
 import { highlightText } from "../../src/search/text/highlight";
 import { LexiconError, loadSearchLexicon, parseSearchLexicon } from "../../src/search/text/lexicon";
 import { foldWords, sanitiseQuery } from "../../src/search/text/normalise";
@@ -117,6 +117,15 @@ describe("query plans", () => {
     expect(allOf(plan.groups, EXACT)).not.toContain(":*");
     const hostile = buildQueryPlan(sanitiseQuery(`x' | !y :* (z) & 'w`), lexicon);
     expect(allOf(hostile.groups, ALL)).toMatch(/^[a-z0-9'|&():* ]+$/);
+  });
+
+  it("matches the last word as a prefix only while it may still be typed", () => {
+    expect(allOf(buildQueryPlan("sehat", lexicon).groups, ALL)).not.toContain(":*");
+    expect(allOf(buildQueryPlan("posyandu rem", lexicon).groups, ALL)).toContain("'rem':*");
+    expect(allOf(buildQueryPlan("posyandu remaja", lexicon, new Map(), new Set(["remaja"])).groups, ALL)).not.toContain(":*");
+    expect(wordsToLookUp(["posyandu", "rem"], lexicon)).toEqual(["rem"]);
+    expect(wordsToLookUp(["hendy", "lapor"], lexicon)).toEqual(["hendy"]);
+    expect(wordsToLookUp(["kesehatan"], lexicon)).toEqual([]);
   });
 
   it("adds typo corrections as fuzzy alternatives, kept out of exact matching", () => {

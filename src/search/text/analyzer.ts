@@ -87,6 +87,17 @@ export function wordsToCorrect(words: readonly string[], lexicon: SearchLexicon)
 }
 
 /**
+ * Words to look up in the index's vocabulary: those to correct (see wordsToCorrect), and the last
+ * word when the lexicon does not know it, to learn whether it is complete or still being typed.
+ */
+export function wordsToLookUp(words: readonly string[], lexicon: SearchLexicon): string[] {
+  const last = words[words.length - 1];
+  const lookUp = wordsToCorrect(words, lexicon);
+  if (last !== undefined && last.length >= MIN_PREFIX_LENGTH && !lexicon.knownWords.has(last) && !lookUp.includes(last)) lookUp.push(last);
+  return lookUp;
+}
+
+/**
  * Optimal string alignment distance (Levenshtein plus adjacent transpositions), giving up above `max`.
  */
 export function editDistance(a: string, b: string, max: number): number {
@@ -176,20 +187,30 @@ function dedupe(alternatives: Alternative[]): Alternative[] {
  *   lexicon groups ("SELFI", "jateng", "PTSP"…).
  * - Every other word is a group of itself (with its variants), its lexicon members, and its typo
  *   corrections with their lexicon members (marked fuzzy).
- * - The last word may also be a prefix ("lapor he" finds "Hendi").
+ * - The last word may also be a prefix ("lapor he" finds "Hendi"), unless it is a complete word: one
+ *   the lexicon knows, or one of `completeWords` (the index's words), so that "sehat" does not also
+ *   find every "sehati".
  * - Groups made of optional words are optional, unless every group is.
  *
  * @param corrections typo corrections by query word (see selectCorrections); words absent are taken as correct
+ * @param completeWords query words known to be whole words of the index (see wordsToLookUp)
  */
-export function buildQueryPlan(query: string, lexicon: SearchLexicon, corrections: ReadonlyMap<string, readonly string[]> = new Map()): QueryPlan {
+export function buildQueryPlan(
+  query: string,
+  lexicon: SearchLexicon,
+  corrections: ReadonlyMap<string, readonly string[]> = new Map(),
+  completeWords: ReadonlySet<string> = new Set(),
+): QueryPlan {
   const words = queryWords(query, lexicon);
+  const last = words[words.length - 1];
+  const prefixLast = last !== undefined && !lexicon.knownWords.has(last) && !completeWords.has(last);
   const groups: QueryGroup[] = [];
   let i = 0;
   while (i < words.length) {
     const members = membersAt(words, i, lexicon);
     const longest = Math.max(1, ...members.map((m) => m.length));
     const covered = words.slice(i, i + longest);
-    const endsQuery = i + longest === words.length;
+    const endsQuery = prefixLast && i + longest === words.length;
     const alternatives: Alternative[] = [];
     if (longest > 1) {
       alternatives.push({ fuzzy: false, words: covered.map((w, k) => literal(w, endsQuery && k === covered.length - 1)) });

@@ -109,11 +109,12 @@ export function parseSearchLexicon(files: LexiconFiles): SearchLexicon {
         problems.push(`${where}: "${member}" has no letters or digits`);
         continue;
       }
-      // Like a query, a member needs only its meaningful words: "angka kematian ibu" is matched as
-      // "kematian ibu" ("angka", rate, is optional), "kependudukan dan pencatatan sipil" without "dan".
+      // Like a query, a member needs only its meaningful words: "kependudukan dan pencatatan sipil"
+      // without "dan", "angka kematian ibu" as "kematian ibu" ("angka", rate, is optional). Optional
+      // words stay when fewer than two words would be left: "pos pelayanan terpadu" is not just "pos".
       const content = words.filter((w) => !stopwords.has(w));
       const meaningful = content.filter((w) => !optional.has(w));
-      const key = (meaningful.length > 0 ? meaningful : content.length > 0 ? content : words).join(" ");
+      const key = (meaningful.length >= 2 ? meaningful : content.length > 0 ? content : words).join(" ");
       if (!folded.some((f) => f.join(" ") === key)) folded.push(key.split(" "));
     }
     if (folded.length > 1) groups.push(folded);

@@ -1,0 +1,150 @@
+/**
+ * The filter and facet columns of the Postgres engine's documents. Pure functions, no I/O.
+ *
+ * Selective filters (sector, region, SDG: each value is a small share of the catalogue) are lexemes
+ * of their own in `search_vector` ("~sector:health", "~province:33"), so that a search narrows by text
+ * and by them in one GIN condition: Postgres intersects the posting lists in the index and reads only
+ * the rows that match. The "~" prefix keeps them apart from words: the analyser only ever produces
+ * a–z and 0–9, so no query word (not even a prefix being typed) can match a filter lexeme.
+ *
+ * The other filters (level, tier, year, status) have few values, or are ranges, each covering much of
+ * the catalogue: as lexemes they would make the index scan merge long posting lists for little
+ * narrowing. They are checked on each matching row's facet codes instead (`facet_codes`, small
+ * integer arrays kept in the row), which also count the facets.
+ */
+import { AWARD_TIERS, COMPETITION_LEVELS, INNOVATION_STATUSES, SECTORS, type Sector } from "../domain/enums";
+import type { SearchFilter } from "./search-backend";
+import { SECTOR_LABELS, type SearchDocument, type SearchFacetName } from "./search-fields";
+import { foldWords } from "./text/normalise";
+
+/** Lowest and highest years a year filter is expanded over (the edition year constraint). */
+export const FILTER_MIN_YEAR = 1990;
+export const FILTER_MAX_YEAR = 2100;
+
+const VALUE = /^[a-z0-9_.]+$/;
+
+function lexeme(field: string, value: string | number): string {
+  const text = String(value);
+  // Values are enum codes, region codes and numbers, validated by the API; anything else is a bug.
+  if (!VALUE.test(text)) throw new Error(`Refusing to build a filter lexeme from ${JSON.stringify(text)}`);
+  return `~${field}:${text}`;
+}
+
+/**
+ * The filter lexemes of a document, in a fixed order (sector, province, region, then the SDGs): what
+ * `search_document.filter_terms` holds.
+ */
+export function documentFilterTerms(doc: SearchDocument): string[] {
+  return [
+    lexeme("sector", doc.sector),
+    ...(doc.provinceCode ? [lexeme("province", doc.provinceCode)] : []),
+    ...(doc.regionCode ? [lexeme("region", doc.regionCode)] : []),
+    ...doc.sdgs.map((v) => lexeme("sdg", v)),
+  ];
+}
+
+const quote = (l: string) => `'${l}'`;
+const anyOf = (lexemes: readonly string[]) => (lexemes.length === 1 ? quote(lexemes[0]) : `(${lexemes.map(quote).join(" | ")})`);
+
+/**
+ * The selective part of a filter (sectors, region codes, SDGs) as tsquery text, to be cast with
+ * `::tsquery` (which reads lexemes verbatim), or null when the filter has none of them. Lists are
+ * ORs, fields are ANDed; a province code matches the document's province, any other code its region.
+ * An empty list matches nothing (a lexeme no document has).
+ */
+export function filterTsquery(filter: SearchFilter): string | null {
+  const parts: string[] = [];
+  const list = (lexemes: readonly string[] | undefined) => {
+    if (lexemes !== undefined) parts.push(lexemes.length === 0 ? quote("~none") : anyOf(lexemes));
+  };
+  list(filter.sectors?.map((v) => lexeme("sector", v)));
+  list(filter.regionCodes?.map((c) => (c.includes(".") ? lexeme("region", c) : lexeme("province", c))));
+  list(filter.sdgs?.map((v) => lexeme("sdg", v)));
+  return parts.length > 0 ? parts.join(" & ") : null;
+}
+
+/**
+ * The rest of a filter (levels, tiers, years, statuses) as lists of facet codes: a row matches when its
+ * `facet_codes` overlap every list (`facet_codes && list`). A year range is any award year within
+ * it. An empty list matches nothing.
+ */
+export function filterFacetCodes(filter: SearchFilter): number[][] {
+  const lists: number[][] = [];
+  const list = (facet: SearchFacetName, values: readonly (string | number)[] | undefined) => {
+    if (values !== undefined) lists.push(values.map((v) => facetCode(facet, v)));
+  };
+  list("level", filter.levels);
+  list("tier", filter.tiers);
+  if (filter.yearFrom != null || filter.yearTo != null) {
+    const from = Math.max(FILTER_MIN_YEAR, filter.yearFrom ?? FILTER_MIN_YEAR);
+    const to = Math.min(FILTER_MAX_YEAR, filter.yearTo ?? FILTER_MAX_YEAR);
+    list("year", from <= to ? Array.from({ length: to - from + 1 }, (_, i) => from + i) : []);
+  }
+  list("status", filter.statuses);
+  return lists;
+}
+
+/**
+ * Facet values as integers, `facet number × 1,000,000 + value`, so that counting every facet of
+ * thousands of hits is one pass over small integer arrays (`search_document.facet_codes`). A value is
+ * its index in the vocabulary for sector, level, tier and status, and the number itself for
+ * province (the code, "33" → 33), year and SDG.
+ */
+const FACET_NUMBER: Readonly<Record<SearchFacetName, number>> = { sector: 1, province: 2, level: 3, tier: 4, year: 5, sdg: 6, status: 7 };
+const FACET_VOCABULARY: Readonly<Partial<Record<SearchFacetName, readonly string[]>>> = {
+  sector: SECTORS,
+  level: COMPETITION_LEVELS,
+  tier: AWARD_TIERS,
+  status: INNOVATION_STATUSES,
+};
+export const FACET_CODE_BASE = 1_000_000;
+
+function facetCode(facet: SearchFacetName, value: string | number): number {
+  const vocabulary = FACET_VOCABULARY[facet];
+  const n = vocabulary ? vocabulary.indexOf(String(value)) : Number(value);
+  if (!Number.isInteger(n) || n < 0 || n >= FACET_CODE_BASE) throw new Error(`No facet code for ${facet} ${JSON.stringify(value)}`);
+  return FACET_NUMBER[facet] * FACET_CODE_BASE + n;
+}
+
+/** The facet codes of a document, in a fixed order (sector, province, levels, tiers, years, SDGs, status). */
+export function documentFacetCodes(doc: SearchDocument): number[] {
+  return [
+    facetCode("sector", doc.sector),
+    ...(doc.provinceCode ? [facetCode("province", doc.provinceCode)] : []),
+    ...doc.levels.map((v) => facetCode("level", v)),
+    ...doc.tiers.map((v) => facetCode("tier", v)),
+    ...doc.years.map((v) => facetCode("year", v)),
+    ...doc.sdgs.map((v) => facetCode("sdg", v)),
+    ...(doc.status ? [facetCode("status", doc.status)] : []),
+  ];
+}
+
+/** The facet numbers of the given facets (for filtering codes in SQL: `code / 1,000,000`). */
+export function facetNumbers(facets: readonly SearchFacetName[]): number[] {
+  return facets.map((f) => FACET_NUMBER[f]);
+}
+
+/** The facet and bucket value (as SearchFacetBucket.value) of a code; null for an unknown code. */
+export function decodeFacetCode(code: number): { facet: SearchFacetName; value: string } | null {
+  const number = Math.floor(code / FACET_CODE_BASE);
+  const n = code % FACET_CODE_BASE;
+  const facet = (Object.keys(FACET_NUMBER) as SearchFacetName[]).find((f) => FACET_NUMBER[f] === number);
+  if (!facet) return null;
+  const vocabulary = FACET_VOCABULARY[facet];
+  if (vocabulary) return n < vocabulary.length ? { facet, value: vocabulary[n] } : null;
+  return { facet, value: facet === "province" ? String(n).padStart(2, "0") : String(n) };
+}
+
+/** The folded words of each of a sector's labels ("lingkungan hidup" → ["lingkungan", "hidup"]). */
+const SECTOR_LABEL_WORDS: readonly { sector: Sector; words: readonly string[] }[] = SECTORS.flatMap((sector) =>
+  SECTOR_LABELS[sector].map((label) => ({ sector, words: foldWords(label) })),
+);
+
+/**
+ * The facet codes of the sectors a query group names: those with a label all of whose words are among
+ * the group's lexemes ("kesehatan", "health" name the health sector; "lingkungan" alone names none).
+ */
+export function sectorCodesNamedBy(lexemes: ReadonlySet<string>): number[] {
+  const sectors = new Set(SECTOR_LABEL_WORDS.filter((l) => l.words.length > 0 && l.words.every((w) => lexemes.has(w))).map((l) => l.sector));
+  return [...sectors].map((s) => facetCode("sector", s));
+}
