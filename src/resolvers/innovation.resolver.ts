@@ -16,22 +16,30 @@ import { badUserInput, notFound } from "./errors";
 import { innovationConnection } from "./innovation-queries";
 import { subjectKey } from "./loaders";
 
-/**
- * An innovation looked up by id has its key before its row: the loads of its awards and sources that
- * the query selects directly start now, travelling beside the lookup instead of after it (one round
- * trip less). Same statements; fields under fragments are left to their resolvers. A load for an
- * innovation that does not exist answers an empty list, never used.
- */
-function prefetchUnderInnovation(ctx: RequestContext, info: GraphQLResolveInfo, rowId: number): void {
+/** The fields a query selects directly on the field being resolved (fields under fragments are not looked into). */
+function selectedFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
   for (const node of info.fieldNodes) {
-    for (const selection of node.selectionSet?.selections ?? []) {
-      if (selection.kind !== Kind.FIELD) continue;
-      const name = selection.name.value;
-      // A failed load fails again, with its error, in the field resolver that awaits it.
-      if (name === "awards" || name === "bestAward") ctx.loaders.awardsByInnovationId.load(rowId).catch(() => undefined);
-      else if (name === "sources") ctx.loaders.sourcesBySubject.load(subjectKey("innovation", rowId)).catch(() => undefined);
-    }
+    for (const selection of node.selectionSet?.selections ?? []) if (selection.kind === Kind.FIELD) names.add(selection.name.value);
   }
+  return names;
+}
+
+/**
+ * How to look up one innovation to show: when the query selects its awards, the lookup brings them
+ * (with their editions and competitions) in the same statement. Looked up by id, the key is known
+ * before the row, so the load of its sources, when selected, starts beside the lookup instead of after
+ * it. A load for an innovation that does not exist answers an empty list, never used; a failed load
+ * fails again, with its error, in the field resolver that awaits it.
+ */
+function lookupFor(ctx: RequestContext, info: GraphQLResolveInfo, rowId: number | null) {
+  const selected = selectedFields(info);
+  if (rowId !== null && selected.has("sources")) ctx.loaders.sourcesBySubject.load(subjectKey("innovation", rowId)).catch(() => undefined);
+  const withAwards = selected.has("awards") || selected.has("bestAward");
+  return {
+    byId: withAwards ? ctx.loaders.innovationWithAwardsById : ctx.loaders.innovationWithRelationsById,
+    bySlug: withAwards ? ctx.loaders.innovationWithAwardsBySlug : ctx.loaders.innovationWithRelationsBySlug,
+  };
 }
 
 @Resolver(() => Innovation)
@@ -48,14 +56,13 @@ export class InnovationResolver {
     if ((id == null) === (slug == null)) throw badUserInput('Pass exactly one of "id" or "slug".', id == null ? "id" : "slug");
     if (id != null) {
       const rowId = decodeIntId(id, "Innovation", "id");
-      prefetchUnderInnovation(ctx, info, rowId);
-      const entity = await ctx.loaders.innovationWithRelationsById.load(rowId);
+      const entity = await lookupFor(ctx, info, rowId).byId.load(rowId);
       if (!entity) throw notFound(`No innovation has the id "${id}".`);
       return Innovation.from(entity);
     }
     const wanted = slug!.trim().toLowerCase();
     if (wanted.length === 0 || wanted.length > 200) throw badUserInput('"slug" must be 1 to 200 characters.', "slug");
-    const entity = await ctx.loaders.innovationWithRelationsBySlug.load(wanted);
+    const entity = await lookupFor(ctx, info, null).bySlug.load(wanted);
     if (!entity) throw notFound(`No innovation has the slug "${slug}".`);
     return Innovation.from(entity);
   }

@@ -85,6 +85,23 @@ export function createLoaders(ds: DataSource) {
   const regionByCode = byKey(RegionEntity, "region", "code", (r: RegionEntity) => r.code, "text");
   const institutionById = byKey(InstitutionEntity, "institution", "id", (r: InstitutionEntity) => r.id, "int");
   const relations = innovationRelations(ds, { institutionId: "i.institution_id", regionCode: "i.region_code" });
+  const awards = awardsOfInnovations(ds);
+
+  /**
+   * An innovation's awards in trajectory order: regency/city → province → nation → world, then by year.
+   * The statement joins each award's edition and competition for the order anyway, so it returns them
+   * too and primes editionById and competitionById: awards → edition → competition costs one statement.
+   */
+  const awardsByInnovationId = grouped<number, AwardResultEntity>(
+    async (keys) => {
+      const rows: Record<string, unknown>[] = await ds.query(
+        `SELECT ${awards.select} ${awards.from} WHERE a.innovation_id = ANY($1::int[]) ORDER BY a.innovation_id, ${awards.order}`,
+        [keys],
+      );
+      return rows.map((row) => awards.prime(row, { editionById, competitionById }));
+    },
+    (row) => row.innovationId,
+  );
 
   const innovationById = byKey(InnovationEntity, "innovation", "id", (r: InnovationEntity) => r.id, "int", INNOVATION_LAZY_PROPERTIES);
 
@@ -93,15 +110,32 @@ export function createLoaders(ds: DataSource) {
    * priming innovationById too: for lookups of a single innovation to show (its page), where who runs
    * it and where are nearly always shown.
    */
-  const innovationsWithRelationsBy = <K extends string | number>(column: "id" | "slug", keyOf: (row: InnovationEntity) => K, cast: string) =>
+  const innovationsWithRelationsBy = <K extends string | number>(
+    column: "id" | "slug",
+    keyOf: (row: InnovationEntity) => K,
+    cast: string,
+    withAwards: boolean,
+  ) =>
     new DataLoader<K, InnovationEntity | null>(async (keys) => {
-      const rows: InnovationEntity[] = await ds.query(
-        `SELECT ${innovationColumns(ds, "i")}, ${relations.select} FROM innovation i ${relations.join} WHERE i."${column}" = ANY($1::${cast}[])`,
+      // With awards, each innovation's awards (with editions and competitions) come as one JSON array
+      // whose objects have the loader's row shape: the page of an innovation in one statement.
+      const folded = withAwards
+        ? `, aw.awards AS "_awards" FROM innovation i ${relations.join}
+           LEFT JOIN LATERAL (SELECT COALESCE(json_agg(x ORDER BY x."_ord"), '[]') AS awards
+                                FROM (SELECT ${awards.select}, row_number() OVER (ORDER BY ${awards.order}) AS "_ord"
+                                        ${awards.from} WHERE a.innovation_id = i.id) x) aw ON true`
+        : ` FROM innovation i ${relations.join}`;
+      const rows: (InnovationEntity & { _awards?: Record<string, unknown>[] })[] = await ds.query(
+        `SELECT ${innovationColumns(ds, "i")}, ${relations.select}${folded} WHERE i."${column}" = ANY($1::${cast}[])`,
         [keys],
       );
       for (const row of rows) {
         relations.prime(row, { institutionById, regionByCode });
         innovationById.prime(row.id, row);
+        if (row._awards) {
+          awardsByInnovationId.prime(row.id, row._awards.map((award) => awards.prime(award, { editionById, competitionById })));
+          delete row._awards;
+        }
       }
       const map = new Map(rows.map((r) => [keyOf(r), r]));
       return keys.map((k) => map.get(k) ?? null);
@@ -113,8 +147,11 @@ export function createLoaders(ds: DataSource) {
     institutionBySlug: byKey(InstitutionEntity, "institution", "slug", (r: InstitutionEntity) => r.slug, "text"),
     innovationById,
     innovationBySlug: byKey(InnovationEntity, "innovation", "slug", (r: InnovationEntity) => r.slug, "text", INNOVATION_LAZY_PROPERTIES),
-    innovationWithRelationsById: innovationsWithRelationsBy("id", (r) => r.id, "int"),
-    innovationWithRelationsBySlug: innovationsWithRelationsBy("slug", (r) => r.slug, "text"),
+    innovationWithRelationsById: innovationsWithRelationsBy("id", (r) => r.id, "int", false),
+    innovationWithRelationsBySlug: innovationsWithRelationsBy("slug", (r) => r.slug, "text", false),
+    /** As innovationWithRelationsById, with the innovations' awards (and their editions and competitions) too. */
+    innovationWithAwardsById: innovationsWithRelationsBy("id", (r) => r.id, "int", true),
+    innovationWithAwardsBySlug: innovationsWithRelationsBy("slug", (r) => r.slug, "text", true),
     competitionById,
     competitionBySlug: byKey(CompetitionEntity, "competition", "slug", (r: CompetitionEntity) => r.slug, "text"),
     editionById,
@@ -141,32 +178,7 @@ export function createLoaders(ds: DataSource) {
      * The statement joins each award's edition and competition for the order anyway, so it returns them
      * too and primes editionById and competitionById: awards → edition → competition costs one statement.
      */
-    awardsByInnovationId: grouped<number, AwardResultEntity>(
-      async (keys) => {
-        const editions = joinedColumns<CompetitionEditionEntity>(ds, CompetitionEditionEntity, "e", "e");
-        const competitions = joinedColumns<CompetitionEntity>(ds, CompetitionEntity, "c", "c");
-        const rows: Record<string, unknown>[] = await ds.query(
-          `SELECT ${selectColumns(ds, AwardResultEntity, "a")}, ${editions.sql}, ${competitions.sql}
-             FROM award_result a
-             JOIN competition_edition e ON e.id = a.edition_id
-             JOIN competition c ON c.id = e.competition_id
-            WHERE a.innovation_id = ANY($1::int[])
-            ORDER BY a.innovation_id,
-                     CASE c.level WHEN 'city' THEN 1 WHEN 'regency' THEN 1 WHEN 'provincial' THEN 2
-                                  WHEN 'national' THEN 3 ELSE 4 END,
-                     e.year, a.tier_rank, a.place NULLS LAST, a.id`,
-          [keys],
-        );
-        return rows.map((row) => {
-          const edition = editions.take(row);
-          const competition = competitions.take(row);
-          editionById.prime(edition.id, edition);
-          competitionById.prime(competition.id, competition);
-          return row as unknown as AwardResultEntity;
-        });
-      },
-      (row) => row.innovationId,
-    ),
+    awardsByInnovationId,
 
     /** The narrative sections of innovations, which API reads of innovations leave out (INNOVATION_LAZY_PROPERTIES). */
     narrativeByInnovationId: byKey(
@@ -281,6 +293,33 @@ export function createLoaders(ds: DataSource) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Award results with their editions and competitions (aliases `a`, `e`, `c`), in trajectory order
+ * within an innovation: the shape awardsByInnovationId loads, shared with lookups that fold an
+ * innovation's awards into their own statement. `prime` takes the edition and competition out of a
+ * row into their loaders and returns the row as an award.
+ */
+function awardsOfInnovations(ds: DataSource) {
+  const editions = joinedColumns<CompetitionEditionEntity>(ds, CompetitionEditionEntity, "e", "e");
+  const competitions = joinedColumns<CompetitionEntity>(ds, CompetitionEntity, "c", "c");
+  return {
+    select: `${selectColumns(ds, AwardResultEntity, "a")}, ${editions.sql}, ${competitions.sql}`,
+    from: `FROM award_result a JOIN competition_edition e ON e.id = a.edition_id JOIN competition c ON c.id = e.competition_id`,
+    order: `CASE c.level WHEN 'city' THEN 1 WHEN 'regency' THEN 1 WHEN 'provincial' THEN 2 WHEN 'national' THEN 3 ELSE 4 END,
+            e.year, a.tier_rank, a.place NULLS LAST, a.id`,
+    prime(
+      row: Record<string, unknown>,
+      loaders: { editionById: DataLoader<number, CompetitionEditionEntity | null>; competitionById: DataLoader<number, CompetitionEntity | null> },
+    ): AwardResultEntity {
+      const edition = editions.take(row);
+      const competition = competitions.take(row);
+      loaders.editionById.prime(edition.id, edition);
+      loaders.competitionById.prime(competition.id, competition);
+      return row as unknown as AwardResultEntity;
+    },
+  };
+}
 
 /**
  * An innovation's institution and region, joined onto a statement that reads innovations and primed
