@@ -17,9 +17,15 @@ import type { SearchFilter } from "./search-backend";
 import { SECTOR_LABELS, type SearchDocument, type SearchFacetName } from "./search-fields";
 import { foldWords } from "./text/normalise";
 
-/** Lowest and highest years a year filter is expanded over (the edition year constraint). */
+/**
+ * The years an open year filter is expanded over: from the edition year constraint's 1990 to ten years
+ * past the current one (an upper bound of 2100, as the constraint allows, would make every row compare
+ * against eighty codes that no award has).
+ */
 export const FILTER_MIN_YEAR = 1990;
-export const FILTER_MAX_YEAR = 2100;
+export function filterMaxYear(now: Date = new Date()): number {
+  return now.getUTCFullYear() + 10;
+}
 
 const VALUE = /^[a-z0-9_.]+$/;
 
@@ -66,7 +72,7 @@ export function filterTsquery(filter: SearchFilter): string | null {
 /**
  * The rest of a filter (levels, tiers, years, statuses) as lists of facet codes: a row matches when its
  * `facet_codes` overlap every list (`facet_codes && list`). A year range is any award year within
- * it. An empty list matches nothing.
+ * it; an open range ends ten years from now (see filterMaxYear). An empty list matches nothing.
  */
 export function filterFacetCodes(filter: SearchFilter): number[][] {
   const lists: number[][] = [];
@@ -77,7 +83,7 @@ export function filterFacetCodes(filter: SearchFilter): number[][] {
   list("tier", filter.tiers);
   if (filter.yearFrom != null || filter.yearTo != null) {
     const from = Math.max(FILTER_MIN_YEAR, filter.yearFrom ?? FILTER_MIN_YEAR);
-    const to = Math.min(FILTER_MAX_YEAR, filter.yearTo ?? FILTER_MAX_YEAR);
+    const to = filter.yearTo ?? filterMaxYear();
     list("year", from <= to ? Array.from({ length: to - from + 1 }, (_, i) => from + i) : []);
   }
   list("status", filter.statuses);
