@@ -4,6 +4,7 @@
  *
  *   npm run bench -- [--scale 10k|100k] [--only a,b] [--duration 10] [--warmup 3] [--connections 16]
  *                    [--rate 200] [--soak 300] [--skip-peers] [--cpu-prof] [--node-options "…"] [--tag NAME]
+ *   npm run bench -- --render bench/results/<file>.json     # RESULTS.md from a run already written
  *
  * --node-options passes V8/Node flags to our server only (e.g. "--max-semi-space-size=64").
  * --ours-root runs our server from another checkout (a git worktree of an older commit, with
@@ -95,11 +96,18 @@ async function main(): Promise<void> {
       "node-options": { type: "string", default: "" },
       "ours-root": { type: "string" },
       tag: { type: "string" },
+      render: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
   if (values.help) {
     process.stdout.write(`${(await readFile(new URL(import.meta.url), "utf8")).split("*/")[0]}*/\n`);
+    return;
+  }
+  if (values.render) {
+    // Rewrites bench/RESULTS.md from a results file already written (e.g. the run taken at the lowest load).
+    const file = path.resolve(values.render);
+    await writeResultsMarkdown(JSON.parse(await readFile(file, "utf8")) as RunResults, file);
     return;
   }
   const scale = values.scale as Scale;
@@ -164,7 +172,8 @@ async function main(): Promise<void> {
         results.push(await runWorkload(workload, servers, { connections, durationS, warmupS, rate }));
       } catch (error) {
         // One broken workload (a schema still being built, say) must not cost the others' figures.
-        const message = error instanceof Error ? error.message : String(error);
+        const tails = TARGETS.map((t) => servers[t]?.logTail().trim().split("\n").pop() ?? "").filter((line) => /killed by|exited with/.test(line));
+        const message = [error instanceof Error ? error.message : String(error), ...tails].join(" ");
         say(`  (${workload.id}) failed: ${message}`);
         failed.push({ id: workload.id, error: message });
       }
@@ -397,7 +406,11 @@ async function writeResults(run: RunResults, tag: string | undefined): Promise<v
   const file = path.join(dir, `${run.date}${tag ? `-${tag}` : ""}.json`);
   await writeFile(file, `${JSON.stringify(run, null, 2)}\n`);
   say(`\nresults: ${path.relative(ROOT, file)}`);
-  if (tag) return;
+  if (!tag) await writeResultsMarkdown(run, file);
+}
+
+/** Rewrites the generated part of bench/RESULTS.md (between the markers) from one run. */
+async function writeResultsMarkdown(run: RunResults, file: string): Promise<void> {
   const mdPath = path.join(ROOT, "bench", "RESULTS.md");
   const current = await readFile(mdPath, "utf8").catch(() => `# Benchmark results\n\n${RESULTS_START}\n${RESULTS_END}\n`);
   const start = current.indexOf(RESULTS_START);

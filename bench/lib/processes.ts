@@ -66,7 +66,14 @@ export async function startChild(options: {
   child.stderr!.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-8_000);
   });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let exitedHow = "";
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code, signal) => {
+      exitedHow = signal ? `killed by ${signal}` : `exited with code ${code}`;
+      stderr += `\n[${options.name} ${exitedHow}]`;
+      resolve(code);
+    }),
+  );
   let announcedPort: number | null = null;
   let stdoutBuffer = "";
   child.stdout!.on("data", (chunk: Buffer) => {

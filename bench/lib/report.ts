@@ -54,7 +54,7 @@ export function renderResults(run: RunResults, jsonPath: string): string {
   for (const w of run.workloads) {
     lines.push(`| (${w.id}) ${w.title} | ${fmt(w.ratios.throughputVsPostgraphile, 2)} | ${fmt(w.ratios.throughputVsRaw, 2)} | ${fmt(w.ratios.p99VsPostgraphile, 2)} | ${fmt(w.ratios.p99VsRaw, 2)} |`);
   }
-  for (const f of run.failed) lines.push("", `(${f.id}) could not be measured in this run: ${f.error}`);
+  for (const f of run.failed ?? []) lines.push("", `(${f.id}) could not be measured in this run: ${f.error}`);
   const checks = run.workloads.filter((w) => w.pageSizeCheck);
   if (checks.length) {
     lines.push("", "Our SQL statements per request by page size (from `extensions.sqlStatements` with `x-inovasi-debug: 1`):", "");
