@@ -1,10 +1,9 @@
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { createDataSource } from "../../src/db/data-source";
 import { migrate } from "../../src/db/database";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../src/db/embedded";
 import { drainSearchOutbox } from "../../src/search/outbox-worker";
 import { loadSeedCatalogue } from "../../src/seed/load-seed";
+import { createEmptyDatabase, type EmptyDatabase } from "./empty-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -15,35 +14,15 @@ declare module "vitest" {
   }
 }
 
-let embedded: EmbeddedPostgres | null = null;
-let dropDatabase: (() => Promise<void>) | null = null;
+let database: EmptyDatabase | null = null;
 
 /**
  * Prepares one database for the whole run: a fresh database on the server at TEST_DATABASE_URL, or
  * an in-memory PGlite served on a loopback socket. It is migrated and loaded with the seed catalogue.
  */
 export async function setup(project: TestProject): Promise<void> {
-  let url: string;
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) {
-    const name = `inovasi_test_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const target = new URL(serverUrl);
-    target.pathname = `/${name}`;
-    url = target.toString();
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    };
-  } else {
-    embedded = await startEmbeddedPostgres({ dataDir: null });
-    url = embedded.url;
-  }
+  database = await createEmptyDatabase("inovasi_test");
+  const url = database.url;
   const ds = createDataSource({ url, poolSize: 1, statementTimeoutMs: 60_000, connectTimeoutMs: 10_000 });
   await ds.initialize();
   try {
@@ -57,10 +36,9 @@ export async function setup(project: TestProject): Promise<void> {
     await ds.destroy();
   }
   project.provide("databaseUrl", url);
-  project.provide("databaseMode", serverUrl ? "server" : "embedded");
+  project.provide("databaseMode", process.env.TEST_DATABASE_URL ? "server" : "embedded");
 }
 
 export async function teardown(): Promise<void> {
-  await embedded?.stop();
-  await dropDatabase?.();
+  await database?.dispose();
 }

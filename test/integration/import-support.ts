@@ -6,12 +6,11 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import type { DataSource } from "typeorm";
 import { createDataSource } from "../../src/db/data-source";
 import { migrate } from "../../src/db/database";
-import { startEmbeddedPostgres } from "../../src/db/embedded";
 import { loadSeedCatalogue } from "../../src/seed/load-seed";
+import { createEmptyDatabase } from "../helpers/empty-database";
 
 /** The import fixtures folder. */
 export const IMPORT_FIXTURES = fileURLToPath(new URL("../fixtures/import", import.meta.url));
@@ -29,30 +28,8 @@ export interface ScratchDatabase {
  * loaded with the seed catalogue.
  */
 export async function openScratchDatabase(options: { seed?: boolean } = {}): Promise<ScratchDatabase> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  let url: string;
-  let dispose: () => Promise<void>;
-  if (serverUrl) {
-    const name = `inovasi_import_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const target = new URL(serverUrl);
-    target.pathname = `/${name}`;
-    url = target.toString();
-    dispose = async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    };
-  } else {
-    const embedded = await startEmbeddedPostgres({ dataDir: null });
-    url = embedded.url;
-    dispose = () => embedded.stop();
-  }
-  const ds = createDataSource({ url, poolSize: serverUrl ? 4 : 1, statementTimeoutMs: 60_000, connectTimeoutMs: 10_000 });
+  const { url, dispose } = await createEmptyDatabase("inovasi_import");
+  const ds = createDataSource({ url, poolSize: process.env.TEST_DATABASE_URL ? 4 : 1, statementTimeoutMs: 60_000, connectTimeoutMs: 10_000 });
   await ds.initialize();
   await migrate(ds);
   if (options.seed ?? true) {
