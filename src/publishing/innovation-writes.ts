@@ -1,3 +1,4 @@
+import { NARRATIVE_SECTIONS } from "../domain/narrative";
 import type { DataSource, EntityManager } from "typeorm";
 import type { InnovationStatus, Sector } from "../domain/enums";
 import { nameKey, splitAcronym } from "../domain/normalise";
@@ -80,17 +81,6 @@ export interface UpdateInnovationStatusInput {
   readonly note?: string | null;
   readonly source: SourceCitationInput;
 }
-
-const NARRATIVE_SECTIONS = [
-  "problem",
-  "objectives",
-  "novelty",
-  "implementation",
-  "results",
-  "replicationRequirements",
-  "resourcesAndCost",
-  "sustainability",
-] as const;
 
 /** Innovation columns a publisher may set, by entity property. */
 type InnovationPatch = Partial<

@@ -1,3 +1,4 @@
+import { NARRATIVE_SECTIONS } from "../domain/narrative";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { InnovationEntity } from "../entities/innovation.entity";
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from "../schema/connection";
@@ -43,21 +44,10 @@ export function selectColumns(ds: DataSource, entity: EntityTarget<ObjectLiteral
  * row's bytes, fetched by `narrativeByInnovationId` only when a query asks for `narrative`) and the
  * timestamps no API type shows. A row read without them has them `undefined`.
  */
-export const INNOVATION_LAZY_PROPERTIES: readonly string[] = [
-  "problem",
-  "objectives",
-  "novelty",
-  "implementation",
-  "results",
-  "replicationRequirements",
-  "resourcesAndCost",
-  "sustainability",
-  "createdAt",
-  "updatedAt",
-];
+export const INNOVATION_LAZY_PROPERTIES: readonly string[] = [...NARRATIVE_SECTIONS, "createdAt", "updatedAt"];
 
 /** The narrative sections among them: what `narrativeByInnovationId` reads. */
-export const NARRATIVE_PROPERTIES: readonly string[] = INNOVATION_LAZY_PROPERTIES.slice(0, 8);
+export const NARRATIVE_PROPERTIES: readonly string[] = NARRATIVE_SECTIONS;
 
 /** A joined entity's columns carried in the main row under `prefix.`, and how to take them back out. */
 export interface JoinedColumns<E> {
