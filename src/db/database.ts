@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import { MigrationExecutor, type DataSource } from "typeorm";
 import type { Config } from "../config";
 import { createDataSource } from "./data-source";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded";
@@ -49,8 +49,33 @@ export async function openDatabase(config: Config, options: { poolSize?: number 
   };
 }
 
-/** Applies every pending migration, all in one transaction. Returns the names applied. */
+/**
+ * Applies every pending migration, all in one transaction. Returns the names applied.
+ *
+ * Migrations run on a session of their own without the request timeouts (INOVASI_STATEMENT_TIMEOUT_MS
+ * and the client's read timeout, which guard API requests): rewriting a table of a large catalogue
+ * takes minutes. The session gets its timeouts back before it returns to the pool.
+ */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: "all" });
-  return applied.map((m) => m.name);
+  const queryRunner = dataSource.createQueryRunner("master");
+  await queryRunner.connect();
+  // node-postgres reads a query's read timeout from its client's connection parameters.
+  const client = (queryRunner as unknown as { databaseConnection?: { connectionParameters?: { query_timeout?: number } } }).databaseConnection;
+  const parameters = client?.connectionParameters;
+  const readTimeout = parameters?.query_timeout;
+  try {
+    if (parameters) parameters.query_timeout = undefined;
+    await queryRunner.query(`SET statement_timeout = 0`);
+    const executor = new MigrationExecutor(dataSource, queryRunner);
+    executor.transaction = "all";
+    const applied = await executor.executePendingMigrations();
+    return applied.map((m) => m.name);
+  } finally {
+    try {
+      if (!queryRunner.isReleased) await queryRunner.query(`RESET statement_timeout`);
+    } finally {
+      if (parameters) parameters.query_timeout = readTimeout;
+      await queryRunner.release();
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from "typeorm";
+import { FACET_COLUMNS, facetColumnExpression } from "../search/postgres-document-columns";
 import { SEARCH_TEXT_WEIGHTS } from "../search/search-fields";
 import { InnovationEntity } from "./innovation.entity";
 
@@ -21,6 +22,13 @@ export const SEARCH_VECTOR_EXPRESSION = [
 
 /** The name group (A) alone, without positions: ranking asks whether a word is in the name. */
 export const NAME_VECTOR_EXPRESSION = `strip(${vector("A")})`;
+
+/** The generation expression of a facet column (see FACET_COLUMNS in postgres-document-columns.ts). */
+function facetExpression(column: string): string {
+  const facetColumn = FACET_COLUMNS.find((c) => c.column === column);
+  if (!facetColumn) throw new Error(`No facet column ${column}`);
+  return facetColumnExpression(facetColumn);
+}
 
 /** The summary group (B: summary, institution, region) alone, without positions. */
 export const SUMMARY_VECTOR_EXPRESSION = `strip(${vector("B")})`;
@@ -94,6 +102,38 @@ export class SearchDocumentEntity {
 
   @Column({ type: "tsvector", name: "summary_vector", generatedType: "STORED", asExpression: SUMMARY_VECTOR_EXPRESSION, select: false, insert: false, update: false })
   summaryVector: string;
+
+  /** The sector's number (its index in SECTORS). Generated from facet_codes, for counting facets. */
+  @Column({ type: "smallint", name: "facet_sector", generatedType: "STORED", asExpression: facetExpression("facet_sector"), select: false, insert: false, update: false })
+  facetSector: number;
+
+  /** The province code as a number ("33" → 33); null without a province. Generated from facet_codes, for counting facets. */
+  @Column({ type: "smallint", name: "facet_province", nullable: true, generatedType: "STORED", asExpression: facetExpression("facet_province"), select: false, insert: false, update: false })
+  facetProvince: number | null;
+
+  /** One bit per competition level the innovation has an award at. Generated from facet_codes, for counting facets. */
+  @Column({ type: "bigint", name: "facet_levels", generatedType: "STORED", asExpression: facetExpression("facet_levels"), select: false, insert: false, update: false })
+  facetLevels: string;
+
+  /** One bit per award tier the innovation has. Generated from facet_codes, for counting facets. */
+  @Column({ type: "bigint", name: "facet_tiers", generatedType: "STORED", asExpression: facetExpression("facet_tiers"), select: false, insert: false, update: false })
+  facetTiers: string;
+
+  /** One bit per award year from 1990 to 2052. Generated from facet_codes, for counting facets. */
+  @Column({ type: "bigint", name: "facet_years", generatedType: "STORED", asExpression: facetExpression("facet_years"), select: false, insert: false, update: false })
+  facetYears: string;
+
+  /** One bit per award year from 2053 to 2115. Generated from facet_codes, for counting facets. */
+  @Column({ type: "bigint", name: "facet_years_late", generatedType: "STORED", asExpression: facetExpression("facet_years_late"), select: false, insert: false, update: false })
+  facetYearsLate: string;
+
+  /** One bit per SDG the innovation serves. Generated from facet_codes, for counting facets. */
+  @Column({ type: "bigint", name: "facet_sdgs", generatedType: "STORED", asExpression: facetExpression("facet_sdgs"), select: false, insert: false, update: false })
+  facetSdgs: string;
+
+  /** The status's number (its index in INNOVATION_STATUSES); null when unknown. Generated from facet_codes, for counting facets. */
+  @Column({ type: "smallint", name: "facet_status", nullable: true, generatedType: "STORED", asExpression: facetExpression("facet_status"), select: false, insert: false, update: false })
+  facetStatus: number | null;
 
   @Column({ type: "timestamptz", name: "updated_at", default: () => "now()" })
   updatedAt: Date;

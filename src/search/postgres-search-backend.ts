@@ -10,9 +10,10 @@
  * the page). The search statement returns the page, the total count and every requested facet at once.
  *
  * Matching uses `search_vector` (every text attribute, and the selective filters as lexemes) through
- * its GIN index; the other filters are checked on the matching rows' facet codes. Ranking reads only `name_vector` and `summary_vector`, small and kept in the row, so that a
- * search with thousands of hits never reads a whole document. Facets are counted from
- * `facet_codes`, small integer arrays, in the same statement.
+ * its GIN index; the other filters are checked on the matching rows' facet columns (bit masks and
+ * small numbers, see FACET_COLUMNS). Ranking reads only `name_vector` and `summary_vector`, small and kept in the row, so that a
+ * search with thousands of hits never reads a whole document. Facets are counted in the same
+ * statement by grouping the matched rows once per facet column (GROUPING SETS).
  *
  * Each query group gets a level by where it matched: 1 in the name, acronym, expansion or aliases
  * (text group A), ½ in the summary, institution or region (B) or when it names the innovation's
@@ -32,8 +33,8 @@
  */
 import type { DataSource } from "typeorm";
 import { MAX_SEARCH_WINDOW, compareFacetBuckets, type SearchBackend, type SearchFacetBucket, type SearchHit, type SearchRequest, type SearchResult } from "./search-backend";
-import { SEARCH_FACET_NAMES, type SearchFacetName } from "./search-fields";
-import { decodeFacetCode, FACET_CODE_BASE, facetNumbers, filterFacetCodes, filterTsquery, sectorCodesNamedBy } from "./postgres-document-columns";
+import type { SearchFacetName } from "./search-fields";
+import { FACET_CODE_BASE, FACET_COLUMNS, facetBucketValue, facetColumnValues, filterFacetColumns, filterTsquery, sectorCodesNamedBy, type FacetColumn } from "./postgres-document-columns";
 import { ALL, EXACT, allOf, anyOf, groupTsquery, requiredGroups } from "./postgres-tsquery";
 import { buildQueryPlan, planTerms, queryWords, selectCorrections, wordsToCorrect, wordsToLookUp, type PlanTerms, type QueryPlan } from "./text/analyzer";
 import { highlightText, SNIPPET_WORDS } from "./text/highlight";
@@ -76,7 +77,8 @@ interface Row {
   name: string | null;
   summary: string | null;
   narrative: string | null;
-  code: number | null;
+  /** The facet column's value (a mask as text) of a facet row. */
+  code: string | null;
   count: number | null;
 }
 
@@ -150,7 +152,12 @@ export class PostgresSearchBackend implements SearchBackend {
     const filterQuery = filter === null ? null : `${params.add(filter)}::tsquery`;
     const ts = (text: string) => `to_tsquery('simple', ${params.add(text)})`;
     // The unselective filters are checked on each matching row's facet codes (see postgres-document-columns.ts).
-    const rowFilters = filterFacetCodes(request.filter).map((codes) => `d.facet_codes && ${params.add(codes)}::int[]`);
+    const rowFilters = filterFacetColumns(request.filter).map((tests) => {
+      const sql = tests.map((t) =>
+        t.mask !== undefined ? `(d.${t.column} & ${params.add(t.mask)}::bigint) <> 0` : `d.${t.column} = ANY(${params.add(t.values)}::smallint[])`,
+      );
+      return sql.length === 0 ? "false" : sql.length === 1 ? sql[0] : `(${sql.join(" OR ")})`;
+    });
     const conditions = (text: string | null) => {
       const match = text && filterQuery ? `(${text} && ${filterQuery})` : (text ?? filterQuery);
       const all = [...(match ? [`d.search_vector @@ ${match}`] : []), ...rowFilters];
@@ -170,7 +177,7 @@ export class PostgresSearchBackend implements SearchBackend {
         .map((g, i) => {
           const group = ts(groupTsquery(g, ALL));
           const sectors = sectorCodesNamedBy(planTerms({ groups: [g] }).lexemes);
-          const sector = sectors.length > 0 ? ` OR d.facet_codes && ${params.add(sectors)}::int[]` : "";
+          const sector = sectors.length > 0 ? ` OR d.facet_sector = ANY(${params.add(sectors.map((c) => c % FACET_CODE_BASE))}::smallint[])` : "";
           return `, CASE WHEN d.name_vector @@ ${group} THEN 1.0 WHEN d.summary_vector @@ ${group}${sector} THEN 0.5 ELSE 0 END AS l${i}`;
         })
         .join("");
@@ -207,23 +214,23 @@ export class PostgresSearchBackend implements SearchBackend {
             : "m.best_tier_rank ASC NULLS LAST, m.id ASC";
     const limit = params.add(request.limit);
     const offset = params.add(request.offset);
-    const requested = new Set(request.facets);
-    const facetFilter =
-      requested.size === 0 || requested.size === SEARCH_FACET_NAMES.length ? "" : `WHERE f.code / ${FACET_CODE_BASE} = ANY(${params.add(facetNumbers([...requested]))}::int[])`;
+    // Facets: the matched rows grouped once per facet column (see FACET_COLUMNS); GROUPING() says
+    // which column a group belongs to.
+    const facetColumns = FACET_COLUMNS.filter((c) => request.facets.includes(c.facet));
+    const facetList = facetColumns.map((c) => `m.${c.column}`).join(", ");
     const facets =
-      request.facets.length === 0
+      facetColumns.length === 0
         ? ""
         : `UNION ALL
-           SELECT 'facet', NULL, NULL, NULL, NULL, NULL, NULL, f.code, count(*)::int
-             FROM (SELECT unnest(m.facet_codes) AS code FROM matched m) f
-            ${facetFilter}
-            GROUP BY f.code`;
+           SELECT 'facet', GROUPING(${facetList})::int, NULL, NULL, NULL, NULL, NULL, COALESCE(${facetColumns.map((c) => `m.${c.column}::text`).join(", ")}), count(*)::int
+             FROM matched m
+            GROUP BY GROUPING SETS (${facetList})`;
     // OFFSET 0 keeps the inner query from being merged into the outer one, which would evaluate each
     // level as many times as the score mentions it.
     const sql = `
       WITH matched AS MATERIALIZED (
-        SELECT s.id, s.best_tier_rank, s.latest_year, s.facet_codes, (${score})::float8 AS score
-          FROM (SELECT d.innovation_id AS id, d.best_tier_rank, d.latest_year, d.facet_codes${levels}
+        SELECT s.*, (${score})::float8 AS score
+          FROM (SELECT d.innovation_id AS id, d.best_tier_rank, d.latest_year${FACET_COLUMNS.map((c) => `, d.${c.column}`).join("")}${levels}
                   FROM search_document d ${where} OFFSET 0) s
       ),
       page AS (
@@ -231,20 +238,21 @@ export class PostgresSearchBackend implements SearchBackend {
         SELECT p.id, p.score, row_number() OVER ()::int AS ord
           FROM (SELECT m.id, m.score FROM matched m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) p
       )
-      SELECT 'hit' AS kind, p.ord, p.id, p.score, d.name, d.summary, d.narrative, NULL::int AS code, NULL::int AS count
+      SELECT 'hit' AS kind, p.ord, p.id, p.score, d.name, d.summary, d.narrative, NULL::text AS code, NULL::int AS count
         FROM page p JOIN search_document d ON d.innovation_id = p.id
       UNION ALL
       SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int FROM matched
       ${facets}`;
     const rows: Row[] = await this.dataSource.query(sql, params.values);
-    return this.toResult(rows, request, plan);
+    return this.toResult(rows, request, plan, facetColumns);
   }
 
-  private toResult(rows: readonly Row[], request: SearchRequest, plan: QueryPlan | null): SearchResult {
+  private toResult(rows: readonly Row[], request: SearchRequest, plan: QueryPlan | null, facetColumns: readonly FacetColumn[]): SearchResult {
     const terms: PlanTerms = plan ? planTerms(plan) : { lexemes: new Set(), prefixes: [] };
     const hits: (SearchHit & { ord: number })[] = [];
     const facets: Partial<Record<SearchFacetName, SearchFacetBucket[]>> = {};
     for (const facet of request.facets) facets[facet] = [];
+    const tally: Partial<Record<SearchFacetName, Map<string, number>>> = {};
     let totalCount = 0;
     for (const row of rows) {
       if (row.kind === "hit") {
@@ -261,9 +269,18 @@ export class PostgresSearchBackend implements SearchBackend {
       } else if (row.kind === "total") {
         totalCount = row.count as number;
       } else {
-        const bucket = decodeFacetCode(row.code as number);
-        if (bucket) facets[bucket.facet]?.push({ value: bucket.value, count: row.count as number });
+        // The facet row of the column whose GROUPING() bit is 0 (the first column is the highest bit).
+        const column = facetColumns[facetColumns.length - 1 - Math.log2(~(row.ord as number) & ((1 << facetColumns.length) - 1))];
+        for (const n of facetColumnValues(column, row.code)) {
+          const value = facetBucketValue(column.facet, n);
+          if (value === null) continue;
+          const counts = (tally[column.facet] ??= new Map<string, number>());
+          counts.set(value, (counts.get(value) ?? 0) + (row.count as number));
+        }
       }
+    }
+    for (const [facet, counts] of Object.entries(tally) as [SearchFacetName, Map<string, number>][]) {
+      facets[facet] = [...counts].map(([value, count]) => ({ value, count }));
     }
     hits.sort((a, b) => a.ord - b.ord);
     for (const buckets of Object.values(facets)) buckets.sort(compareFacetBuckets);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeFacetCode, documentFacetCodes, documentFilterTerms, filterFacetCodes, filterTsquery, sectorCodesNamedBy } from "../../src/search/postgres-document-columns";
+import { decodeFacetCode, documentFacetCodes, documentFilterTerms, FACET_COLUMNS, facetBucketValue, facetColumnValues, filterFacetCodes, filterFacetColumns, filterTsquery, sectorCodesNamedBy } from "../../src/search/postgres-document-columns";
 import { toSearchDocument } from "../../src/search/search-document";
 
 const doc = toSearchDocument({
@@ -37,6 +37,33 @@ describe("filter lexemes", () => {
     expect(lists.every((list) => list.some((c) => codes.includes(c)))).toBe(true);
     expect(filterFacetCodes({ yearFrom: 2020, yearTo: 2021 })[0].some((c) => codes.includes(c))).toBe(false);
     expect(filterFacetCodes({ tiers: [] })).toEqual([[]]);
+  });
+
+  it("turn the rest into tests on the facet columns: bit masks for levels, tiers and years, values for status", () => {
+    expect(filterFacetColumns({ levels: ["national"], yearFrom: 2019, yearTo: 2021, statuses: ["continuing", "stopped"] })).toEqual([
+      [{ column: "facet_levels", mask: String(1 << 1) }],
+      [{ column: "facet_years", mask: ((1n << 29n) | (1n << 30n) | (1n << 31n)).toString() }],
+      [{ column: "facet_status", values: [0, 2] }],
+    ]);
+    // A range across the two year masks tests both; years past the last mask are left out.
+    expect(filterFacetColumns({ yearFrom: 2052, yearTo: 2053 })).toEqual([
+      [{ column: "facet_years", mask: (1n << 62n).toString() }, { column: "facet_years_late", mask: "1" }],
+    ]);
+    expect(filterFacetColumns({ tiers: [] })).toEqual([[]]);
+    expect(filterFacetColumns({})).toEqual([]);
+  });
+
+  it("read facet values back from a facet column's group: a value, or each bit of a mask", () => {
+    const column = (name: string) => FACET_COLUMNS.find((c) => c.column === name)!;
+    expect(facetColumnValues(column("facet_years"), "5")).toEqual([1990, 1992]);
+    expect(facetColumnValues(column("facet_years"), (1n << 62n).toString())).toEqual([2052]);
+    expect(facetColumnValues(column("facet_years_late"), "1")).toEqual([2053]);
+    expect(facetColumnValues(column("facet_province"), 33)).toEqual([33]);
+    expect(facetColumnValues(column("facet_status"), null)).toEqual([]);
+    expect(facetColumnValues(column("facet_levels"), "0")).toEqual([]);
+    expect(facetBucketValue("province", 33)).toBe("33");
+    expect(facetBucketValue("level", 1)).toBe("national");
+    expect(facetBucketValue("tier", 99)).toBeNull();
   });
 
   it("encode facet values as integers and decode them back", () => {
