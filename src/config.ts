@@ -21,6 +21,8 @@ export interface Config {
   readonly connectTimeoutMs: number;
   /** Whether the seed catalogue is loaded at start-up (idempotent). */
   readonly seedOnStart: boolean;
+  /** Bytes of anonymous answers the response cache may hold (INOVASI_RESPONSE_CACHE_MB); 0 turns it off. */
+  readonly responseCacheBytes: number;
   /** Log level for the server's own log lines. */
   readonly logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
@@ -96,6 +98,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const meiliTaskTimeoutMs = intVar(env, "MEILI_TASK_TIMEOUT_MS", 120_000, 1_000, 3_600_000, problems);
   const statementTimeoutMs = intVar(env, "INOVASI_STATEMENT_TIMEOUT_MS", 10_000, 100, 600_000, problems);
   const connectTimeoutMs = intVar(env, "INOVASI_CONNECT_TIMEOUT_MS", 2_000, 100, 60_000, problems);
+  const responseCacheMb = intVar(env, "INOVASI_RESPONSE_CACHE_MB", 64, 0, 16_384, problems);
   const seedRaw = (env.INOVASI_SEED_ON_START ?? "true").trim().toLowerCase();
   if (!["true", "false", "1", "0"].includes(seedRaw)) {
     problems.push(`INOVASI_SEED_ON_START must be true or false, got "${env.INOVASI_SEED_ON_START}"`);
@@ -119,6 +122,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     statementTimeoutMs,
     connectTimeoutMs,
     seedOnStart: seedRaw === "true" || seedRaw === "1",
+    responseCacheBytes: responseCacheMb * 1024 * 1024,
     logLevel,
   });
 }

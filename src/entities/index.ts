@@ -1,3 +1,4 @@
+import { CatalogueVersionEntity } from "./catalogue-version.entity";
 import { AwardResultEntity } from "./award-result.entity";
 import { CompetitionEditionEntity } from "./competition-edition.entity";
 import { CompetitionEntity } from "./competition.entity";
@@ -70,4 +71,5 @@ export const ENTITIES = [
   PublisherCompetitionEntity,
   ApiKeyEntity,
   AuditEntryEntity,
+  CatalogueVersionEntity,
 ];

@@ -9,6 +9,8 @@ import { createLoaders, type Loaders } from "./loaders";
 export interface RequestContext {
   readonly dataSource: DataSource;
   readonly requestId: string;
+  /** True when the request carries no `Authorization` header: a public read, which may be answered from the response cache. */
+  readonly anonymous: boolean;
   /** SQL statements issued for this request so far. */
   readonly queryStats: QueryStats;
   /** Per-request DataLoaders; every relation goes through them. */
@@ -26,6 +28,7 @@ export function createRequestContext(
   return {
     dataSource,
     requestId: options.requestId ?? randomUUID(),
+    anonymous: !options.authorization?.trim(),
     queryStats: options.queryStats ?? { statements: 0 },
     loaders: createLoaders(dataSource),
     search: searchServiceFor(dataSource).session(),

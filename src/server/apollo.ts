@@ -17,6 +17,7 @@ import { createFormatError } from "./errors";
 import { DEFAULT_QUERY_LIMITS, queryLimitOptions, type QueryLimits } from "./limits";
 import { createLogger, type Logger } from "./logger";
 import { currentRequestScope, runInRequestScope } from "./request-scope";
+import { responseCachePlugin, type ResponseCache } from "./response-cache";
 
 /** The Apollo server of the catalogue. Its context is always a fresh {@link RequestContext}. */
 export type CatalogueApolloServer = ApolloServer<RequestContext>;
@@ -29,6 +30,11 @@ export interface CreateApolloServerOptions {
   exposeStats?: boolean;
   /** Overrides of {@link DEFAULT_QUERY_LIMITS}. */
   limits?: Partial<QueryLimits>;
+  /**
+   * Answers anonymous queries from this cache while the catalogue version is unchanged (see
+   * response-cache.ts). Not used together with `exposeStats`, whose answers report their own statements.
+   */
+  responseCache?: ResponseCache;
 }
 
 /**
@@ -59,6 +65,7 @@ export function createApolloServer(schema: GraphQLSchema, options: CreateApolloS
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
       statementCountPlugin(options.exposeStats ?? false),
+      ...(options.responseCache && !options.exposeStats ? [responseCachePlugin(options.responseCache)] : []),
       searchReportPlugin(),
       // The catalogue sets no cache hints; Apollo's default cache-control plugin would still wrap every
       // field resolver to collect them, which cost about a tenth of a list query's time (bench/RESULTS.md).

@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
 import { migrate, openDatabase, type Database } from "../db/database";
+import { ResponseCache } from "./response-cache";
 import { buildCatalogueSchema } from "../schema/build-schema";
 import { MeilisearchIndex } from "../search/meilisearch/meilisearch-index";
 import { drainSearchOutbox, SearchOutboxWorker } from "../search/outbox-worker";
@@ -76,7 +77,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
       createSearchService(config, database.dataSource, (report) => logger.warn(`search fell back from ${report.fallbackFrom} to ${report.engine}: ${report.reason}`)),
     );
     const schema = await buildCatalogueSchema();
-    const apollo = createApolloServer(schema, { logger, exposeStats: options.exposeStats });
+    const responseCache = config.responseCacheBytes > 0 ? new ResponseCache(config.responseCacheBytes) : undefined;
+    const apollo = createApolloServer(schema, { logger, exposeStats: options.exposeStats, responseCache });
     const http = await startHttpServer({
       apollo,
       dataSource: database.dataSource,

@@ -24,6 +24,7 @@ describe("loadConfig", () => {
       statementTimeoutMs: 10_000,
       connectTimeoutMs: 2_000,
       seedOnStart: true,
+      responseCacheBytes: 64 * 1024 * 1024,
       logLevel: "info",
     });
   });
@@ -53,6 +54,7 @@ describe("loadConfig", () => {
         INOVASI_STATEMENT_TIMEOUT_MS: "5000",
         INOVASI_CONNECT_TIMEOUT_MS: "1500",
         INOVASI_SEED_ON_START: "FALSE",
+        INOVASI_RESPONSE_CACHE_MB: "0",
         LOG_LEVEL: "Debug",
       },
       CWD,
@@ -65,6 +67,7 @@ describe("loadConfig", () => {
       statementTimeoutMs: 5000,
       connectTimeoutMs: 1500,
       seedOnStart: false,
+      responseCacheBytes: 0,
       logLevel: "debug",
     });
   });
