@@ -3,10 +3,12 @@
  * generated catalogue. See bench/README.md for what it measures and how to read the results.
  *
  *   npm run bench -- [--scale 10k|100k] [--only a,b] [--duration 10] [--warmup 3] [--connections 16]
- *                    [--rate 200] [--soak 300] [--skip-peers] [--cpu-prof] [--node-options "…"] [--tag NAME]
+ *                    [--rate 200] [--soak 300] [--skip-peers] [--cpu-prof] [--node-options "…"] [--response-cache-mb N] [--tag NAME]
  *   npm run bench -- --render bench/results/<file>.json     # RESULTS.md from a run already written
  *
  * --node-options passes V8/Node flags to our server only (e.g. "--max-semi-space-size=64").
+ * --response-cache-mb sets our server's INOVASI_RESPONSE_CACHE_MB (0: no response cache, to measure
+ *   every request computed; the default keeps the server's 64).
  * --ours-root runs our server from another checkout (a git worktree of an older commit, with
  * node_modules linked), for before/after figures measured in one session against the same peers.
  *
@@ -69,7 +71,7 @@ export interface RunResults {
   catalogue: Record<string, number>;
   machine: MachineInfo;
   load: { start: number[]; end: number[] };
-  options: { connections: number; durationS: number; warmupS: number; rate: number; skipPeers: boolean; only: string[] | null; oursRoot: string | null; nodeOptions: string };
+  options: { connections: number; durationS: number; warmupS: number; rate: number; skipPeers: boolean; only: string[] | null; oursRoot: string | null; nodeOptions: string; responseCacheMb?: string };
   workloads: WorkloadResult[];
   /** Workloads that could not be measured, with the reason. */
   failed: { id: WorkloadId; error: string }[];
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
       "cpu-prof": { type: "boolean", default: false },
       "node-options": { type: "string", default: "" },
       "ours-root": { type: "string" },
+      "response-cache-mb": { type: "string" },
       tag: { type: "string" },
       render: { type: "string" },
       help: { type: "boolean", default: false },
@@ -145,7 +148,10 @@ async function main(): Promise<void> {
       name: "ours",
       script: "src/cli/main.ts",
       args: ["serve"],
-      env: { DATABASE_URL: databaseUrl, INOVASI_SEED_ON_START: "false", PORT: String(ourPort), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+      env: {
+        DATABASE_URL: databaseUrl, INOVASI_SEED_ON_START: "false", PORT: String(ourPort), HOST: "127.0.0.1", LOG_LEVEL: "warn",
+        ...(values["response-cache-mb"] !== undefined ? { INOVASI_RESPONSE_CACHE_MB: values["response-cache-mb"] } : {}),
+      },
       nodeArgs: [...(values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...values["node-options"]!.split(" ").filter(Boolean)],
       port: ourPort,
       readyPath: "/health",
@@ -197,7 +203,7 @@ async function main(): Promise<void> {
       catalogue: generated.counts,
       machine,
       load: { start: loadStart, end: loadAverage() },
-      options: { connections, durationS, warmupS, rate, skipPeers, only, oursRoot: values["ours-root"] ?? null, nodeOptions: values["node-options"]! },
+      options: { connections, durationS, warmupS, rate, skipPeers, only, oursRoot: values["ours-root"] ?? null, nodeOptions: values["node-options"]!, responseCacheMb: values["response-cache-mb"] ?? "default (64)" },
       workloads: results,
       failed,
       memory,
