@@ -3,6 +3,7 @@ import pg from "pg";
 import { DataSource, type Logger as TypeOrmLogger } from "typeorm";
 import { ENTITIES } from "../entities";
 import { MIGRATIONS } from "../../migrations";
+import { PreparingClient } from "./prepared-statements";
 import { recordStatement } from "./query-stats";
 
 export interface DataSourceOptions {
@@ -13,6 +14,8 @@ export interface DataSourceOptions {
   connectTimeoutMs: number;
   /** Log every statement to stderr (debugging). */
   logStatements?: boolean;
+  /** Send the loaders' statements as prepared statements (see prepared-statements.ts); a server only. */
+  prepareStatements?: boolean;
 }
 
 // DATE columns stay 'YYYY-MM-DD' strings in raw queries, as TypeORM returns them: a calendar date has
@@ -63,6 +66,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       query_timeout: options.statementTimeoutMs + 1_000,
       keepAlive: true,
       application_name: "inovasi-graph",
+      ...(options.prepareStatements ? { Client: PreparingClient } : {}),
     },
   });
 }

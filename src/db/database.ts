@@ -31,6 +31,7 @@ export async function openDatabase(config: Config, options: { poolSize?: number 
     statementTimeoutMs: config.statementTimeoutMs,
     connectTimeoutMs: config.connectTimeoutMs,
     logStatements: config.logLevel === "debug",
+    prepareStatements: !embedded,
   });
   try {
     await dataSource.initialize();

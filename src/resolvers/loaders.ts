@@ -1,3 +1,4 @@
+import { prepared } from "../db/prepared-statements";
 import DataLoader from "dataloader";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import {
@@ -22,7 +23,11 @@ import { INNOVATION_LAZY_PROPERTIES, innovationColumns, joinedColumns, NARRATIVE
  * n items costs the same number of statements as a page of 1. Results line up with the keys;
  * a missing row is null (or an empty list).
  */
-export function createLoaders(ds: DataSource) {
+export function createLoaders(dataSource: DataSource) {
+  // The loaders' SQL is fixed by the code: sent as prepared statements on a server (prepared-statements.ts).
+  const ds: DataSource = Object.create(dataSource, {
+    query: { value: (sql: string, parameters?: unknown[]) => dataSource.query(prepared(sql), parameters) },
+  });
   const byKey = <K extends string | number, E extends ObjectLiteral>(
     entity: EntityTarget<E>,
     table: string,
