@@ -126,16 +126,22 @@ export class PostgresSearchBackend implements SearchBackend {
     const lookUp = wordsToLookUp(words, this.lexicon);
     if (lookUp.length === 0) return { corrections, known };
     const correctable = new Set(wordsToCorrect(words, this.lexicon));
-    const rows: { word: string; known: boolean; candidates: string[] }[] = await this.dataSource.query(
-      `SELECT w.word, k.known,
-              CASE WHEN k.known OR NOT w.correct THEN '{}'::text[]
-                   ELSE ARRAY(SELECT t.term FROM search_term t WHERE t.term % w.word
-                               ORDER BY similarity(t.term, w.word) DESC, t.term LIMIT ${CORRECTION_CANDIDATES})
-              END AS candidates
-         FROM unnest($1::text[], $2::boolean[]) AS w(word, correct)
-         CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM search_term t WHERE t.term = w.word) AS known) k`,
-      [lookUp, lookUp.map((w) => correctable.has(w))],
-    );
+    // One branch per word, each with its word as a parameter of its own: Postgres then plans the
+    // trigram condition with the word known and finds neighbours through the trigram index. (With the
+    // words in an unnested array it could not, and compared every term of the vocabulary: 25–40 ms
+    // for one misspelt word at 100,000 innovations, against about 4 ms.)
+    const params = new Params();
+    const sql = lookUp
+      .map((word) => {
+        const w = `${params.add(word)}::text`;
+        const candidates = correctable.has(word)
+          ? `ARRAY(SELECT t.term FROM search_term t WHERE t.term % ${w} ORDER BY similarity(t.term, ${w}) DESC, t.term LIMIT ${CORRECTION_CANDIDATES})`
+          : `'{}'::text[]`;
+        return `SELECT ${w} AS word, k.known, CASE WHEN k.known THEN '{}'::text[] ELSE ${candidates} END AS candidates
+                  FROM (SELECT EXISTS (SELECT 1 FROM search_term t WHERE t.term = ${w}) AS known) k`;
+      })
+      .join(" UNION ALL ");
+    const rows: { word: string; known: boolean; candidates: string[] }[] = await this.dataSource.query(sql, params.values);
     for (const row of rows) {
       if (row.known) known.add(row.word);
       const selected = selectCorrections(row.word, row.candidates, this.lexicon);
