@@ -1,3 +1,4 @@
+import pg from "pg";
 import { MigrationExecutor, type DataSource } from "typeorm";
 import type { Config } from "../config";
 import { createDataSource } from "./data-source";
@@ -31,7 +32,7 @@ export async function openDatabase(config: Config, options: { poolSize?: number 
     statementTimeoutMs: config.statementTimeoutMs,
     connectTimeoutMs: config.connectTimeoutMs,
     logStatements: config.logLevel === "debug",
-    prepareStatements: !embedded,
+    prepareStatements: !embedded && !(await servedByPglite(url, config.connectTimeoutMs)),
   });
   try {
     await dataSource.initialize();
@@ -48,6 +49,24 @@ export async function openDatabase(config: Config, options: { poolSize?: number 
       await embedded?.stop();
     },
   };
+}
+
+/**
+ * Whether the server at `url` is PGlite (an embedded database another process serves on its socket):
+ * one session behind every connection, so prepared statements are not used on it (prepared-statements.ts).
+ * Unknown (unreachable) counts as no; opening the database then reports the problem.
+ */
+async function servedByPglite(url: string, connectTimeoutMs: number): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ version: string }>(`SELECT version() AS version`);
+    return /\bPGlite\b/i.test(rows[0]?.version ?? "");
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE_VERSION_UNTRACKED } from "../../src/entities/catalogue-version.entity";
-import { createApolloServer } from "../../src/server/apollo";
+import { createApolloServer, executeOperationWithStats, type CatalogueApolloServer } from "../../src/server/apollo";
 import { startHttpServer, type RunningHttpServer } from "../../src/server/http";
 import { createMemoryLogger } from "../../src/server/logger";
 import { ResponseCache } from "../../src/server/response-cache";
@@ -16,6 +16,7 @@ const DETAIL = `query ($slug: String!) { innovation(slug: $slug) { name institut
 describe("response cache", () => {
   let db: ScratchDatabase;
   let http: RunningHttpServer;
+  let apollo: CatalogueApolloServer;
   const cache = new ResponseCache(8 * 1024 * 1024);
 
   const post = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
@@ -30,7 +31,7 @@ describe("response cache", () => {
 
   beforeAll(async () => {
     db = await openScratchDatabase();
-    const apollo = createApolloServer(await catalogueSchema(), { logger: createMemoryLogger(), responseCache: cache });
+    apollo = createApolloServer(await catalogueSchema(), { logger: createMemoryLogger(), responseCache: cache });
     http = await startHttpServer({ apollo, dataSource: db.ds, port: 0, host: "127.0.0.1", logger: createMemoryLogger(), shutdownGraceMs: 1_000 });
   }, 120_000);
   afterAll(async () => {
@@ -47,7 +48,22 @@ describe("response cache", () => {
     expect(second).toEqual({ ...first, cache: "hit" });
     expect(cache.stats.hits).toBe(hits + 1);
     // Other variables are another answer.
-    expect((await post(DETAIL, { slug: "e-filial-jepara" })).cache).toBe("miss");
+    expect((await post(DETAIL, { slug: "grms-surabaya" })).cache).toBe("miss");
+  });
+
+  it("costs one SQL statement on a hit (reading the version), and the whole query's on a miss", async () => {
+    const run = async () => {
+      const { response, context } = await executeOperationWithStats(apollo, db.ds, { query: DETAIL, variables: { slug: "grms-surabaya" } }, { keepSql: true });
+      expect(response.body.kind === "single" && response.body.singleResult.errors).toBeFalsy();
+      return context.queryStats;
+    };
+    await db.ds.query(`UPDATE innovation SET summary = summary WHERE slug = 'grms-surabaya'`); // a new version: a miss
+    const miss = await run();
+    expect(miss.statements).toBeGreaterThanOrEqual(2);
+    expect(miss.sql![0]).toMatch(/FROM catalogue_version/);
+    const hit = await run();
+    expect(hit.statements).toBe(1);
+    expect(hit.sql![0]).toMatch(/FROM catalogue_version/);
   });
 
   it("never serves an answer after a change it predates has committed, whoever wrote it", async () => {
@@ -71,7 +87,7 @@ describe("response cache", () => {
     await db.ds.transaction(async (manager) => {
       await manager.query(`UPDATE innovation SET summary = summary WHERE slug = 'lapor-hendi'`);
       await manager.query(`UPDATE region SET name = name WHERE code = '33'`);
-      await manager.query(`UPDATE innovation SET summary = summary WHERE slug = 'e-filial-jepara'`);
+      await manager.query(`UPDATE innovation SET summary = summary WHERE slug = 'grms-surabaya'`);
     });
     expect(BigInt(await version())).toBe(before + 1n);
     // A rolled-back change leaves the version (and the cached answers) as they were.
