@@ -203,11 +203,6 @@ export function facetBucketValue(facet: SearchFacetName, n: number): string | nu
   return decodeFacetCode(FACET_NUMBER[facet] * FACET_CODE_BASE + n)?.value ?? null;
 }
 
-/** The facet numbers of the given facets (for filtering codes in SQL: `code / 1,000,000`). */
-export function facetNumbers(facets: readonly SearchFacetName[]): number[] {
-  return facets.map((f) => FACET_NUMBER[f]);
-}
-
 /** The facet and bucket value (as SearchFacetBucket.value) of a code; null for an unknown code. */
 export function decodeFacetCode(code: number): { facet: SearchFacetName; value: string } | null {
   const number = Math.floor(code / FACET_CODE_BASE);
