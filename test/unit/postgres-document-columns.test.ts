@@ -18,38 +18,43 @@ const doc = toSearchDocument({
 
 describe("filter lexemes", () => {
   it("name a document's selective filter values, in a fixed order", () => {
-    expect(documentFilterTerms(doc)).toEqual(["~sector:health", "~province:33", "~region:33.74", "~sdg:3", "~sdg:5"]);
+    expect(documentFilterTerms(doc)).toEqual([
+      "~sector:health", "~province:33", "~region:33.74", "~sdg:3", "~sdg:5",
+      "~level:national", "~level:provincial", "~tier:top", "~tier:winner", "~status:continuing",
+    ]);
   });
 
   it("turn the selective part of a filter into tsquery text: lists are ORs, fields ANDs, a province code its province", () => {
     expect(filterTsquery({})).toBeNull();
-    expect(filterTsquery({ statuses: ["stopped"], yearFrom: 2020 })).toBeNull();
+    expect(filterTsquery({ yearFrom: 2020 })).toBeNull();
+    expect(filterTsquery({ statuses: ["stopped"], levels: ["national", "international"], tiers: ["top"], yearFrom: 2020 })).toBe(
+      "('~level:national' | '~level:international') & '~tier:top' & '~status:stopped'",
+    );
     expect(filterTsquery({ sectors: ["health", "education"], regionCodes: ["33", "35.78"], sdgs: [3] })).toBe(
       "('~sector:health' | '~sector:education') & ('~province:33' | '~region:35.78') & '~sdg:3'",
     );
     expect(filterTsquery({ sdgs: [] })).toBe("'~none'");
   });
 
-  it("turn the rest into facet code lists, which a row's codes must each overlap", () => {
+  it("turn the years into facet code lists, which a row's codes must each overlap", () => {
     const codes = documentFacetCodes(doc);
     const lists = filterFacetCodes({ levels: ["national"], yearFrom: 2019, yearTo: 2021, statuses: ["continuing"] });
-    expect(lists).toHaveLength(3);
-    expect(lists.every((list) => list.some((c) => codes.includes(c)))).toBe(true);
+    expect(lists).toHaveLength(1);
+    expect(lists[0].some((c) => codes.includes(c))).toBe(true);
     expect(filterFacetCodes({ yearFrom: 2020, yearTo: 2021 })[0].some((c) => codes.includes(c))).toBe(false);
-    expect(filterFacetCodes({ tiers: [] })).toEqual([[]]);
+    expect(filterFacetCodes({ yearFrom: 2022, yearTo: 2021 })).toEqual([[]]);
+    expect(filterFacetCodes({ tiers: [] })).toEqual([]);
   });
 
-  it("turn the rest into tests on the facet columns: bit masks for levels, tiers and years, values for status", () => {
+  it("turn the years into tests on the year masks", () => {
     expect(filterFacetColumns({ levels: ["national"], yearFrom: 2019, yearTo: 2021, statuses: ["continuing", "stopped"] })).toEqual([
-      [{ column: "facet_levels", mask: String(1 << 1) }],
       [{ column: "facet_years", mask: ((1n << 29n) | (1n << 30n) | (1n << 31n)).toString() }],
-      [{ column: "facet_status", values: [0, 2] }],
     ]);
     // A range across the two year masks tests both; years past the last mask are left out.
     expect(filterFacetColumns({ yearFrom: 2052, yearTo: 2053 })).toEqual([
       [{ column: "facet_years", mask: (1n << 62n).toString() }, { column: "facet_years_late", mask: "1" }],
     ]);
-    expect(filterFacetColumns({ tiers: [] })).toEqual([[]]);
+    expect(filterFacetColumns({ yearFrom: 2030, yearTo: 2020 })).toEqual([[]]);
     expect(filterFacetColumns({})).toEqual([]);
   });
 
