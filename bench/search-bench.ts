@@ -3,7 +3,7 @@
  * 100,000-innovation catalogue on the PostgreSQL server, over a rotating set of realistic queries.
  *
  *   npm run bench:search -- [--scale 100k|10k] [--database-url postgres://postgres@127.0.0.1:5432/postgres]
- *                           [--iterations 1000] [--explain]
+ *                           [--iterations 1000] [--explain] [--pairs]
  *
  * It reuses (or generates, with bench/generate.ts) the catalogue in its own database
  * (inovasi_search_bench_<scale>), makes sure every innovation has its search document, then measures
@@ -12,6 +12,10 @@
  * validation, limits, the search, hydrating the hits through the loaders, facets and highlights),
  * one request at a time. Goals: p50 ≤ 15 ms and p99 ≤ 60 ms. The results go to
  * bench/results/search-<date>.json.
+ *
+ * --pairs times every query × filter pair instead (the median of three runs of the engine each) and
+ * prints the slowest and the median: run it on two commits, one after the other on the same catalogue,
+ * to compare a change without the noise of two generated catalogues. It writes nothing.
  */
 import "reflect-metadata";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -108,6 +112,29 @@ async function explain(ds: DataSource): Promise<void> {
   }
 }
 
+async function pairs(ds: DataSource): Promise<void> {
+  const backend = new PostgresSearchBackend(ds);
+  const rows: { ms: number; hits: number; pair: string }[] = [];
+  const count = BENCH_QUERIES.length * BENCH_FILTERS.length;
+  for (let i = 0; i < count; i++) {
+    const request = requestFor(i);
+    await backend.search(request);
+    const times: number[] = [];
+    let hits = 0;
+    for (let k = 0; k < 3; k++) {
+      const started = performance.now();
+      hits = (await backend.search(request)).totalCount;
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    rows.push({ ms: Number(times[1].toFixed(1)), hits, pair: `"${request.query}" with filter ${Math.floor(i / BENCH_QUERIES.length) % BENCH_FILTERS.length}` });
+  }
+  rows.sort((a, b) => b.ms - a.ms);
+  const sorted = rows.map((r) => r.ms).sort((a, b) => a - b);
+  process.stdout.write(`slowest pairs (ms, hits, pair):\n${rows.slice(0, 15).map((r) => `  ${r.ms}\t${r.hits}\t${r.pair}`).join("\n")}\n`);
+  process.stdout.write(`${count} pairs: median ${sorted[Math.floor(count / 2)]} ms, ${sorted.filter((x) => x > 15).length} over 15 ms, ${sorted.filter((x) => x > 60).length} over 60 ms\n`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -115,6 +142,7 @@ async function main(): Promise<void> {
       "database-url": { type: "string", default: process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres" },
       iterations: { type: "string", default: "1000" },
       explain: { type: "boolean", default: false },
+      pairs: { type: "boolean", default: false },
     },
   });
   if (!(values.scale! in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
@@ -141,6 +169,7 @@ async function main(): Promise<void> {
     // A steady state, as autovacuum keeps a live index: visibility map set, statistics current.
     await ds.query(`VACUUM (ANALYZE) search_document`);
     if (values.explain) return await explain(ds);
+    if (values.pairs) return await pairs(ds);
 
     // The engine on a connection of its own, so that the CPU its server process spends can be read too.
     const single = createDataSource({ url, poolSize: 1, statementTimeoutMs: 600_000, connectTimeoutMs: 10_000 });
