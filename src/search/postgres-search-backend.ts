@@ -9,9 +9,8 @@
  * that have more of them rank first (like Meilisearch's matching strategy, which drops words to fill
  * the page). The search statement returns the page, the total count and every requested facet at once.
  *
- * Matching uses `search_vector` (every text attribute, and the selective filters as lexemes) through
- * its GIN index; the other filters are checked on the matching rows' facet columns (bit masks and
- * small numbers, see FACET_COLUMNS). Ranking reads only `name_vector` and `summary_vector`, small and kept in the row, so that a
+ * Matching uses `search_vector` (every text attribute, and every filter but years as lexemes) through
+ * its GIN index; year ranges are checked on the matching rows' year masks (see FACET_COLUMNS). Ranking reads only `name_vector` and `summary_vector`, small and kept in the row, so that a
  * search with thousands of hits never reads a whole document. Facets are counted in the same
  * statement by grouping the matched rows once per facet column (GROUPING SETS).
  *
@@ -159,7 +158,7 @@ export class PostgresSearchBackend implements SearchBackend {
     const filter = filterTsquery(request.filter);
     const filterQuery = filter === null ? null : `${params.add(filter)}::tsquery`;
     const ts = (text: string) => `to_tsquery('simple', ${params.add(text)})`;
-    // The unselective filters are checked on each matching row's facet codes (see postgres-document-columns.ts).
+    // Year ranges are checked on each matching row's year masks (see postgres-document-columns.ts).
     const rowFilters = filterFacetColumns(request.filter).map((tests) => {
       const sql = tests.map((t) =>
         t.mask !== undefined ? `(d.${t.column} & ${params.add(t.mask)}::bigint) <> 0` : `d.${t.column} = ANY(${params.add(t.values)}::smallint[])`,
