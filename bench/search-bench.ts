@@ -3,7 +3,7 @@
  * 100,000-innovation catalogue on the PostgreSQL server, over a rotating set of realistic queries.
  *
  *   npm run bench:search -- [--scale 100k|10k] [--database-url postgres://postgres@127.0.0.1:5432/postgres]
- *                           [--iterations 1000] [--explain] [--pairs]
+ *                           [--iterations 1000] [--explain [--query Q] [--filter N]] [--pairs]
  *
  * It reuses (or generates, with bench/generate.ts) the catalogue in its own database
  * (inovasi_search_bench_<scale>), makes sure every innovation has its search document, then measures
@@ -12,6 +12,9 @@
  * validation, limits, the search, hydrating the hits through the loaders, facets and highlights),
  * one request at a time. Goals: p50 ≤ 15 ms and p99 ≤ 60 ms. The results go to
  * bench/results/search-<date>.json.
+ *
+ * --explain prints the plan of each statement of one search: the first query with the first filter,
+ * or --query and --filter (an index into BENCH_FILTERS).
  *
  * --pairs times every query × filter pair instead (the median of three runs of the engine each) and
  * prints the slowest and the median: run it on two commits, one after the other on the same catalogue,
@@ -95,7 +98,7 @@ function requestFor(i: number): SearchRequest {
   return { query: sanitiseQuery(query), filter, sort: { field: "relevance", direction: "desc" }, limit: 20, offset: 0, facets: SEARCH_FACET_NAMES };
 }
 
-async function explain(ds: DataSource): Promise<void> {
+async function explain(ds: DataSource, query: string | undefined, filter: number): Promise<void> {
   // The search statement of one representative request, with its plan, as Postgres runs it.
   const backend = new PostgresSearchBackend(ds);
   const statements: { sql: string; params: unknown[] }[] = [];
@@ -104,7 +107,8 @@ async function explain(ds: DataSource): Promise<void> {
     statements.push({ sql, params: params ?? [] });
     return original(sql, params);
   }) as DataSource["query"];
-  await backend.search(requestFor(0));
+  const base = requestFor(filter * BENCH_QUERIES.length);
+  await backend.search(query === undefined ? base : { ...base, query: sanitiseQuery(query) });
   (ds as { query: DataSource["query"] }).query = original;
   for (const { sql, params } of statements) {
     const plan: { "QUERY PLAN": string }[] = await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
@@ -142,6 +146,8 @@ async function main(): Promise<void> {
       "database-url": { type: "string", default: process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres" },
       iterations: { type: "string", default: "1000" },
       explain: { type: "boolean", default: false },
+      query: { type: "string" },
+      filter: { type: "string", default: "0" },
       pairs: { type: "boolean", default: false },
     },
   });
@@ -168,7 +174,11 @@ async function main(): Promise<void> {
     }
     // A steady state, as autovacuum keeps a live index: visibility map set, statistics current.
     await ds.query(`VACUUM (ANALYZE) search_document`);
-    if (values.explain) return await explain(ds);
+    if (values.explain) {
+      const filter = Number(values.filter);
+      if (!Number.isInteger(filter) || filter < 0 || filter >= BENCH_FILTERS.length) throw new Error(`--filter must be a whole number from 0 to ${BENCH_FILTERS.length - 1}`);
+      return await explain(ds, values.query, filter);
+    }
     if (values.pairs) return await pairs(ds);
 
     // The engine on a connection of its own, so that the CPU its server process spends can be read too.

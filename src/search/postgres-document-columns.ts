@@ -165,34 +165,28 @@ export function facetColumnValues(column: FacetColumn, value: string | number | 
   return values;
 }
 
-/** One test on a facet column: its value is one of `values`, or its mask shares a bit with `mask`. */
+/** One test on a mask column: the row's mask shares a bit with `mask`. */
 export interface FacetColumnTest {
   readonly column: string;
-  readonly values?: readonly number[];
   /** A bigint, as decimal text. */
-  readonly mask?: string;
+  readonly mask: string;
 }
 
 /**
- * The rest of a filter (see filterFacetCodes) as tests on the facet columns: a row matches when, for
- * every list, one of the list's tests holds. An empty list matches nothing.
+ * The rest of a filter (its years, see filterFacetCodes) as tests on the year masks: a row matches
+ * when, for every list, one of the list's tests holds. An empty list matches nothing.
  */
 export function filterFacetColumns(filter: SearchFilter): FacetColumnTest[][] {
   return filterFacetCodes(filter).map((codes) => {
-    const values = new Map<FacetColumn, number[]>();
     const masks = new Map<FacetColumn, bigint>();
     for (const code of codes) {
       const number = Math.floor(code / FACET_CODE_BASE);
       const n = code % FACET_CODE_BASE;
-      const column = FACET_COLUMNS.find((c) => FACET_NUMBER[c.facet] === number && (c.base === null || (n >= c.base && n < c.base + 63)));
+      const column = FACET_COLUMNS.find((c) => FACET_NUMBER[c.facet] === number && c.base !== null && n >= c.base && n < c.base + 63);
       if (!column) continue; // a year past the last mask: no innovation can have it
-      if (column.base === null) values.set(column, [...(values.get(column) ?? []), n]);
-      else masks.set(column, (masks.get(column) ?? 0n) | (1n << BigInt(n - column.base)));
+      masks.set(column, (masks.get(column) ?? 0n) | (1n << BigInt(n - (column.base as number))));
     }
-    return [
-      ...[...values].map(([c, v]) => ({ column: c.column, values: v })),
-      ...[...masks].map(([c, m]) => ({ column: c.column, mask: m.toString() })),
-    ];
+    return [...masks].map(([c, m]) => ({ column: c.column, mask: m.toString() }));
   });
 }
 

@@ -160,9 +160,7 @@ export class PostgresSearchBackend implements SearchBackend {
     const ts = (text: string) => `to_tsquery('simple', ${params.add(text)})`;
     // Year ranges are checked on each matching row's year masks (see postgres-document-columns.ts).
     const rowFilters = filterFacetColumns(request.filter).map((tests) => {
-      const sql = tests.map((t) =>
-        t.mask !== undefined ? `(d.${t.column} & ${params.add(t.mask)}::bigint) <> 0` : `d.${t.column} = ANY(${params.add(t.values)}::smallint[])`,
-      );
+      const sql = tests.map((t) => `(d.${t.column} & ${params.add(t.mask)}::bigint) <> 0`);
       return sql.length === 0 ? "false" : sql.length === 1 ? sql[0] : `(${sql.join(" OR ")})`;
     });
     const conditions = (text: string | null) => {

@@ -65,11 +65,6 @@ export class ResponseCache {
     this.stats.stores++;
   }
 
-  /** How many answers are held, and their size. */
-  get size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.entries.calculatedSize };
-  }
-
   private observe(version: string): void {
     if (this.version === version) return;
     if (this.version === null || BigInt(version) > BigInt(this.version)) {
