@@ -16,7 +16,8 @@
  * --explain prints the plan of each statement of one search: the first query with the first filter,
  * or --query and --filter (an index into BENCH_FILTERS).
  *
- * --pairs times every query × filter pair instead (the median of three runs of the engine each) and
+ * --pairs times every query × filter pair instead (the median of three runs of the engine each; --pairs-out FILE
+ * writes them all as JSON) and
  * prints the slowest and the median: run it on two commits, one after the other on the same catalogue,
  * to compare a change without the noise of two generated catalogues. It writes nothing.
  */
@@ -116,7 +117,7 @@ async function explain(ds: DataSource, query: string | undefined, filter: number
   }
 }
 
-async function pairs(ds: DataSource): Promise<void> {
+async function pairs(ds: DataSource, out: string | undefined): Promise<void> {
   const backend = new PostgresSearchBackend(ds);
   const rows: { ms: number; hits: number; pair: string }[] = [];
   const count = BENCH_QUERIES.length * BENCH_FILTERS.length;
@@ -136,6 +137,7 @@ async function pairs(ds: DataSource): Promise<void> {
   rows.sort((a, b) => b.ms - a.ms);
   const sorted = rows.map((r) => r.ms).sort((a, b) => a - b);
   process.stdout.write(`slowest pairs (ms, hits, pair):\n${rows.slice(0, 15).map((r) => `  ${r.ms}\t${r.hits}\t${r.pair}`).join("\n")}\n`);
+  if (out) await writeFile(out, `${JSON.stringify(rows, null, 1)}\n`);
   process.stdout.write(`${count} pairs: median ${sorted[Math.floor(count / 2)]} ms, ${sorted.filter((x) => x > 15).length} over 15 ms, ${sorted.filter((x) => x > 60).length} over 60 ms\n`);
 }
 
@@ -149,6 +151,7 @@ async function main(): Promise<void> {
       query: { type: "string" },
       filter: { type: "string", default: "0" },
       pairs: { type: "boolean", default: false },
+      "pairs-out": { type: "string" },
     },
   });
   if (!(values.scale! in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
@@ -179,7 +182,7 @@ async function main(): Promise<void> {
       if (!Number.isInteger(filter) || filter < 0 || filter >= BENCH_FILTERS.length) throw new Error(`--filter must be a whole number from 0 to ${BENCH_FILTERS.length - 1}`);
       return await explain(ds, values.query, filter);
     }
-    if (values.pairs) return await pairs(ds);
+    if (values.pairs) return await pairs(ds, values["pairs-out"]);
 
     // The engine on a connection of its own, so that the CPU its server process spends can be read too.
     const single = createDataSource({ url, poolSize: 1, statementTimeoutMs: 600_000, connectTimeoutMs: 10_000 });

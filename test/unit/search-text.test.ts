@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildQueryPlan, editDistance, indexTerms, planTerms, queryWords, selectCorrections, wordsToCorrect, wordsToLookUp } from "../../src/search/text/analyzer";
-import { highlightText } from "../../src/search/text/highlight";
+import { highlightText, lazyHighlights, SNIPPET_WORDS } from "../../src/search/text/highlight";
 import { LexiconError, loadSearchLexicon, parseSearchLexicon } from "../../src/search/text/lexicon";
 import { foldWords, sanitiseQuery } from "../../src/search/text/normalise";
 import { wordVariants } from "../../src/search/text/stemmer";
@@ -168,6 +168,20 @@ describe("highlighting", () => {
     expect(cropped.endsWith("…")).toBe(true);
     expect(cropped).toContain("<mark>complaint</mark>");
     expect(cropped.split(/\s+/)).toHaveLength(10);
+  });
+
+  it("makes a hit's highlights when they are read, once, the same as highlightText", () => {
+    const narrative = `${"kata ".repeat(60)}pengaduan ${"lain ".repeat(60)}`.trim();
+    const source = { name: "Pembangunan pos", summary: null, narrative };
+    const highlights = lazyHighlights(source, terms);
+    // Nothing is made until read: a change to the source before the first read shows.
+    source.name = "Aduan warga";
+    expect(highlights.name).toBe("<mark>Aduan</mark> warga");
+    source.name = "Pembangunan pos";
+    expect(highlights.name).toBe("<mark>Aduan</mark> warga");
+    expect(highlights.summary).toBeNull();
+    expect(highlights.narrative).toBe(highlightText(narrative, terms, SNIPPET_WORDS));
+    expect(JSON.parse(JSON.stringify(highlights))).toEqual({ name: "<mark>Aduan</mark> warga", summary: null, narrative: highlights.narrative });
   });
 });
 

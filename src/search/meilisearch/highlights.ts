@@ -10,7 +10,7 @@
  */
 import type { SearchHighlights } from "../search-backend";
 import { buildQueryPlan, planTerms, selectCorrections, wordsToCorrect, queryWords } from "../text/analyzer";
-import { highlightText, SNIPPET_WORDS } from "../text/highlight";
+import { lazyHighlights } from "../text/highlight";
 import type { SearchLexicon } from "../text/lexicon";
 import { foldWords } from "../text/normalise";
 
@@ -40,9 +40,5 @@ export function meilisearchHighlighter(
     if (found.length > 0) corrections.set(word, found);
   }
   const terms = planTerms(buildQueryPlan(query, lexicon, corrections));
-  return (hit) => ({
-    name: highlightText(hit.name, terms),
-    summary: highlightText(hit.summary, terms, SNIPPET_WORDS),
-    narrative: highlightText(hit.narrative, terms, SNIPPET_WORDS),
-  });
+  return (hit) => lazyHighlights(hit, terms);
 }

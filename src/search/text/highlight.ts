@@ -3,7 +3,7 @@
  * marked: "pembangunan" is marked for the query "membangun", "Hendi" for "hendy" (through its
  * correction), "complaint" for "pengaduan" (through the lexicon). Pure functions, no I/O.
  */
-import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG } from "../search-backend";
+import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG, type SearchHighlights } from "../search-backend";
 import type { PlanTerms } from "./analyzer";
 import { foldWords } from "./normalise";
 import { wordVariants } from "./stemmer";
@@ -12,13 +12,49 @@ import { wordVariants } from "./stemmer";
 export const SNIPPET_WORDS = 30;
 const ELLIPSIS = "…";
 
+/**
+ * Whether each word seen so far matches, per set of terms: a response highlights the same terms in
+ * twenty texts, whose words repeat, and folding and stemming a word costs more than looking it up.
+ */
+const MATCHED = new WeakMap<PlanTerms, Map<string, boolean>>();
+
 function matches(segment: string, terms: PlanTerms): boolean {
-  return foldWords(segment).some(
-    (word) =>
-      terms.lexemes.has(word) ||
-      terms.prefixes.some((p) => word.startsWith(p)) ||
-      wordVariants(word).some((v) => terms.lexemes.has(v)),
-  );
+  let seen = MATCHED.get(terms);
+  if (seen === undefined) MATCHED.set(terms, (seen = new Map()));
+  let result = seen.get(segment);
+  if (result === undefined) {
+    result = foldWords(segment).some(
+      (word) =>
+        terms.lexemes.has(word) ||
+        terms.prefixes.some((p) => word.startsWith(p)) ||
+        wordVariants(word).some((v) => terms.lexemes.has(v)),
+    );
+    seen.set(segment, result);
+  }
+  return result;
+}
+
+/**
+ * Highlights made only when read: the name in full, the summary and narrative cropped to
+ * SNIPPET_WORDS words around the first match, each computed once, on first use. A search that is not
+ * asked for the narrative's highlight does not pay for it.
+ */
+export function lazyHighlights(
+  source: { readonly name: string | null; readonly summary: string | null; readonly narrative: string | null },
+  terms: PlanTerms,
+): SearchHighlights {
+  const cache: { name?: string | null; summary?: string | null; narrative?: string | null } = {};
+  return {
+    get name() {
+      return cache.name === undefined ? (cache.name = highlightText(source.name, terms)) : cache.name;
+    },
+    get summary() {
+      return cache.summary === undefined ? (cache.summary = highlightText(source.summary, terms, SNIPPET_WORDS)) : cache.summary;
+    },
+    get narrative() {
+      return cache.narrative === undefined ? (cache.narrative = highlightText(source.narrative, terms, SNIPPET_WORDS)) : cache.narrative;
+    },
+  };
 }
 
 /**
