@@ -67,18 +67,27 @@ class Params {
   }
 }
 
-/** One row of the search statement: a hit, the total, or a facet bucket (by its code). */
-interface Row {
-  kind: "hit" | "total" | "facet";
-  ord: number | null;
-  id: number | null;
+/** One row of the page statement: a hit, in order, with the text its highlights are made from. */
+interface PageRow {
+  ord: number;
+  id: number;
   score: number | null;
-  name: string | null;
+  name: string;
   summary: string | null;
   narrative: string | null;
-  /** The facet column's value (a mask as text) of a facet row. */
+}
+
+/** One row of the count statement: the total, or one group of a facet column (by its value or mask, as text). */
+interface CountRow {
+  grouping: number;
   code: string | null;
-  count: number | null;
+  count: number;
+}
+
+/** SQL text with its positional parameters. */
+interface Statement {
+  sql: string;
+  params: unknown[];
 }
 
 /** Options of {@link PostgresSearchBackend}. */
@@ -151,29 +160,51 @@ export class PostgresSearchBackend implements SearchBackend {
     return { corrections, known };
   }
 
+  /**
+   * One search: the page, and (in a second statement, sent at the same time, so that on a server the
+   * two run side by side on two connections) the total and the facets. The two statements read the
+   * same rows; a write committed between them can make the total and the page differ by that write.
+   */
   private async run(request: SearchRequest, plan: QueryPlan | null, mode: "strict" | "relaxed"): Promise<SearchResult> {
-    const params = new Params();
-    // Text and filters are one tsquery, so that one GIN index scan finds the matching rows; the words
-    // go through the same parser as the index (to_tsquery 'simple'), the filter lexemes verbatim.
+    const facetColumns = FACET_COLUMNS.filter((c) => request.facets.includes(c.facet));
+    const page = this.pageStatement(request, plan, mode);
+    const counts = this.countStatement(request, plan, mode, facetColumns);
+    const [pageRows, countRows] = await Promise.all([
+      this.dataSource.query(page.sql, page.params) as Promise<PageRow[]>,
+      this.dataSource.query(counts.sql, counts.params) as Promise<CountRow[]>,
+    ]);
+    return this.toResult(pageRows, countRows, request, plan, facetColumns);
+  }
+
+  /**
+   * The WHERE clause of the rows a search matches. Text and filters are one tsquery, so that one GIN
+   * index scan finds the matching rows; the words go through the same parser as the index
+   * (to_tsquery 'simple'), the filter lexemes verbatim. Year ranges are checked on each matching row's
+   * year masks (see postgres-document-columns.ts).
+   */
+  private matchCondition(params: Params, request: SearchRequest, plan: QueryPlan | null, mode: "strict" | "relaxed"): string {
     const filter = filterTsquery(request.filter);
     const filterQuery = filter === null ? null : `${params.add(filter)}::tsquery`;
-    const ts = (text: string) => `to_tsquery('simple', ${params.add(text)})`;
-    // Year ranges are checked on each matching row's year masks (see postgres-document-columns.ts).
+    const required = plan ? requiredGroups(plan) : [];
+    const text = plan ? `to_tsquery('simple', ${params.add(mode === "strict" ? allOf(required, ALL) : anyOf(required, ALL))})` : null;
     const rowFilters = filterFacetColumns(request.filter).map((tests) => {
       const sql = tests.map((t) => `(d.${t.column} & ${params.add(t.mask)}::bigint) <> 0`);
       return sql.length === 0 ? "false" : sql.length === 1 ? sql[0] : `(${sql.join(" OR ")})`;
     });
-    const conditions = (text: string | null) => {
-      const match = text && filterQuery ? `(${text} && ${filterQuery})` : (text ?? filterQuery);
-      const all = [...(match ? [`d.search_vector @@ ${match}`] : []), ...rowFilters];
-      return all.length > 0 ? `WHERE ${all.join(" AND ")}` : "";
-    };
-    let where = conditions(null);
+    const match = text && filterQuery ? `(${text} && ${filterQuery})` : (text ?? filterQuery);
+    const all = [...(match ? [`d.search_vector @@ ${match}`] : []), ...rowFilters];
+    return all.length > 0 ? `WHERE ${all.join(" AND ")}` : "";
+  }
+
+  /** The statement of the page: the hits in order, with their scores and the text highlights are made from. */
+  private pageStatement(request: SearchRequest, plan: QueryPlan | null, mode: "strict" | "relaxed"): Statement {
+    const params = new Params();
+    const where = this.matchCondition(params, request, plan, mode);
+    const ts = (text: string) => `to_tsquery('simple', ${params.add(text)})`;
     let levels = "";
     let score = "0::float8";
     if (plan) {
       const required = requiredGroups(plan);
-      where = conditions(ts(mode === "strict" ? allOf(required, ALL) : anyOf(required, ALL)));
       // Where each group matched, from the small name and summary vectors (kept in the row): 1 in the
       // name, acronym, expansion or aliases (A), ½ in the summary, institution or region (B), 0 only
       // elsewhere (the narrative, the awards), which search_vector matched.
@@ -223,72 +254,73 @@ export class PostgresSearchBackend implements SearchBackend {
             : "m.best_tier_rank ASC NULLS LAST, m.id ASC";
     const limit = params.add(request.limit);
     const offset = params.add(request.offset);
-    // Facets: the matched rows grouped once per facet column (see FACET_COLUMNS); GROUPING() says
-    // which column a group belongs to.
-    const facetColumns = FACET_COLUMNS.filter((c) => request.facets.includes(c.facet));
-    const facetList = facetColumns.map((c) => `m.${c.column}`).join(", ");
-    const facets =
-      facetColumns.length === 0
-        ? ""
-        : `UNION ALL
-           SELECT 'facet', GROUPING(${facetList})::int, NULL, NULL, NULL, NULL, NULL, COALESCE(${facetColumns.map((c) => `m.${c.column}::text`).join(", ")}), count(*)::int
-             FROM matched m
-            GROUP BY GROUPING SETS (${facetList})`;
     // OFFSET 0 keeps the inner query from being merged into the outer one, which would evaluate each
-    // level as many times as the score mentions it.
+    // level as many times as the score mentions it. The window numbers the page's rows in the order of
+    // the bounded top-N sort below it.
     const sql = `
-      WITH matched AS MATERIALIZED (
-        SELECT s.*, (${score}) AS score
-          FROM (SELECT d.innovation_id AS id, d.best_tier_rank, d.latest_year${FACET_COLUMNS.map((c) => `, d.${c.column}`).join("")}${levels}
-                  FROM search_document d ${where} OFFSET 0) s
-      ),
-      page AS (
-        -- A bounded top-N sort; the window numbers the page's rows in that order.
-        SELECT p.id, p.score, row_number() OVER ()::int AS ord
-          FROM (SELECT m.id, m.score FROM matched m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) p
-      )
-      SELECT 'hit' AS kind, p.ord, p.id, p.score, d.name, d.summary, d.narrative, NULL::text AS code, NULL::int AS count
-        FROM page p JOIN search_document d ON d.innovation_id = p.id
-      UNION ALL
-      SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int FROM matched
-      ${facets}`;
-    const rows: Row[] = await this.dataSource.query(sql, params.values);
-    return this.toResult(rows, request, plan, facetColumns);
+      SELECT p.ord, p.id, p.score, d.name, d.summary, d.narrative
+        FROM (SELECT t.id, t.score, row_number() OVER ()::int AS ord
+                FROM (SELECT m.id, m.score
+                        FROM (SELECT s.id, s.best_tier_rank, s.latest_year, (${score}) AS score
+                                FROM (SELECT d.innovation_id AS id, d.best_tier_rank, d.latest_year${levels}
+                                        FROM search_document d ${where} OFFSET 0) s) m
+                       ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) t) p
+        JOIN search_document d ON d.innovation_id = p.id`;
+    return { sql, params: params.values };
   }
 
-  private toResult(rows: readonly Row[], request: SearchRequest, plan: QueryPlan | null, facetColumns: readonly FacetColumn[]): SearchResult {
+  /**
+   * The statement of the total and the facets: the matched rows grouped once per facet column (see
+   * FACET_COLUMNS) and once in all (the total); GROUPING() says which group a row belongs to.
+   */
+  private countStatement(request: SearchRequest, plan: QueryPlan | null, mode: "strict" | "relaxed", facetColumns: readonly FacetColumn[]): Statement {
+    const params = new Params();
+    const where = this.matchCondition(params, request, plan, mode);
+    if (facetColumns.length === 0) return { sql: `SELECT 0 AS grouping, NULL::text AS code, count(*)::int AS count FROM search_document d ${where}`, params: params.values };
+    const list = facetColumns.map((c) => `d.${c.column}`).join(", ");
+    const sql = `
+      SELECT GROUPING(${list})::int AS grouping, COALESCE(${facetColumns.map((c) => `d.${c.column}::text`).join(", ")}) AS code, count(*)::int AS count
+        FROM search_document d ${where}
+       GROUP BY GROUPING SETS ((), ${list})`;
+    return { sql, params: params.values };
+  }
+
+  private toResult(
+    pageRows: readonly PageRow[],
+    countRows: readonly CountRow[],
+    request: SearchRequest,
+    plan: QueryPlan | null,
+    facetColumns: readonly FacetColumn[],
+  ): SearchResult {
     const terms: PlanTerms = plan ? planTerms(plan) : { lexemes: new Set(), prefixes: [] };
-    const hits: (SearchHit & { ord: number })[] = [];
+    const hits = pageRows
+      .map((row) => ({ ord: row.ord, innovationId: row.id, score: plan ? Number(row.score) : 0, highlights: lazyHighlights(row, terms) }))
+      .sort((a, b) => a.ord - b.ord)
+      .map(({ ord: _, ...hit }): SearchHit => hit);
     const facets: Partial<Record<SearchFacetName, SearchFacetBucket[]>> = {};
     for (const facet of request.facets) facets[facet] = [];
     const tally: Partial<Record<SearchFacetName, Map<string, number>>> = {};
+    const all = (1 << facetColumns.length) - 1;
     let totalCount = 0;
-    for (const row of rows) {
-      if (row.kind === "hit") {
-        hits.push({
-          ord: row.ord as number,
-          innovationId: row.id as number,
-          score: plan ? Number(row.score) : 0,
-          highlights: lazyHighlights(row, terms),
-        });
-      } else if (row.kind === "total") {
-        totalCount = row.count as number;
-      } else {
-        // The facet row of the column whose GROUPING() bit is 0 (the first column is the highest bit).
-        const column = facetColumns[facetColumns.length - 1 - Math.log2(~(row.ord as number) & ((1 << facetColumns.length) - 1))];
-        for (const n of facetColumnValues(column, row.code)) {
-          const value = facetBucketValue(column.facet, n);
-          if (value === null) continue;
-          const counts = (tally[column.facet] ??= new Map<string, number>());
-          counts.set(value, (counts.get(value) ?? 0) + (row.count as number));
-        }
+    for (const row of countRows) {
+      // GROUPING() has a bit per column (the first column is the highest), set when the row is not
+      // grouped by it: all set for the total, all but one for a facet column's group.
+      if (row.grouping === all) {
+        totalCount = row.count;
+        continue;
+      }
+      const column = facetColumns[facetColumns.length - 1 - Math.log2(~row.grouping & all)];
+      for (const n of facetColumnValues(column, row.code)) {
+        const value = facetBucketValue(column.facet, n);
+        if (value === null) continue;
+        const counts = (tally[column.facet] ??= new Map<string, number>());
+        counts.set(value, (counts.get(value) ?? 0) + row.count);
       }
     }
     for (const [facet, counts] of Object.entries(tally) as [SearchFacetName, Map<string, number>][]) {
       facets[facet] = [...counts].map(([value, count]) => ({ value, count }));
     }
-    hits.sort((a, b) => a.ord - b.ord);
     for (const buckets of Object.values(facets)) buckets.sort(compareFacetBuckets);
-    return { engine: this.engine, hits: hits.map(({ ord: _, ...hit }) => hit), totalCount, facets };
+    return { engine: this.engine, hits, totalCount, facets };
   }
 }
