@@ -78,16 +78,21 @@ function graphqlFilter(filter: SearchFilter): Record<string, unknown> {
 }
 
 /**
- * CPU time (user + system, ms) the Postgres server process of this connection has used, read from
- * /proc: known only when the server runs on this machine (Linux). Null otherwise. It is what a search
- * costs without waiting for a core, which other work on a shared machine makes latency include.
+ * CPU time (user + system, ms) the Postgres server processes of the connections named `application`
+ * have used, read from /proc: known only when the server runs on this machine (Linux). Null otherwise.
+ * It is what searches cost without waiting for a core, which other work on a shared machine makes
+ * latency include.
  */
-async function serverCpuTime(ds: DataSource): Promise<number | null> {
+async function serverCpuTime(ds: DataSource, application: string): Promise<number | null> {
   try {
-    const [{ pid }]: { pid: number }[] = await ds.query(`SELECT pg_backend_pid() AS pid`);
-    const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1].split(" ");
-    // utime and stime, in clock ticks of 1/100 s (USER_HZ on Linux).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    const pids: { pid: number }[] = await ds.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [application]);
+    let ticks = 0;
+    for (const { pid } of pids) {
+      const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1].split(" ");
+      // utime and stime, in clock ticks of 1/100 s (USER_HZ on Linux).
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return pids.length > 0 ? (ticks * 1000) / 100 : null;
   } catch {
     return null;
   }
@@ -184,26 +189,30 @@ async function main(): Promise<void> {
     }
     if (values.pairs) return await pairs(ds, values["pairs-out"]);
 
-    // The engine on a connection of its own, so that the CPU its server process spends can be read too.
-    const single = createDataSource({ url, poolSize: 1, statementTimeoutMs: 600_000, connectTimeoutMs: 10_000 });
-    await single.initialize();
+    // The engine on connections of its own (two: a search sends its page and its counts together, as
+    // the server does), named so that the CPU their server processes spend can be read too.
+    const application = `inovasi-search-bench-${process.pid}`;
+    const engineUrl = new URL(url);
+    engineUrl.searchParams.set("application_name", application);
+    const engineDs = createDataSource({ url: engineUrl.toString(), poolSize: 2, statementTimeoutMs: 600_000, connectTimeoutMs: 10_000 });
+    await engineDs.initialize();
     const engineMs: number[] = [];
     const totals: number[] = [];
     let serverCpuMs: number | null = null;
     try {
-      const backend = new PostgresSearchBackend(single);
+      const backend = new PostgresSearchBackend(engineDs);
       for (let i = 0; i < BENCH_QUERIES.length; i++) await backend.search(requestFor(i));
-      const cpuBefore = await serverCpuTime(single);
+      const cpuBefore = await serverCpuTime(engineDs, application);
       for (let i = 0; i < iterations; i++) {
         started = performance.now();
         const result = await backend.search(requestFor(i));
         engineMs.push(performance.now() - started);
         totals.push(result.totalCount);
       }
-      const cpuAfter = await serverCpuTime(single);
+      const cpuAfter = await serverCpuTime(engineDs, application);
       if (cpuBefore !== null && cpuAfter !== null) serverCpuMs = Number(((cpuAfter - cpuBefore) / iterations).toFixed(2));
     } finally {
-      await single.destroy();
+      await engineDs.destroy();
     }
     log(`engine: ${JSON.stringify(stats(engineMs))}, server CPU ${serverCpuMs ?? "?"} ms per search`);
 

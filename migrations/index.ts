@@ -8,6 +8,7 @@ import { SearchFacetColumns1763930000000 } from "./1763930000000-search-facet-co
 import { SearchTermTrigramGist1763930000001 } from "./1763930000001-search-term-trigram-gist";
 import { SearchMoreFilterLexemes1763930000002 } from "./1763930000002-search-more-filter-lexemes";
 import { CatalogueVersion1763940000000 } from "./1763940000000-catalogue-version";
+import { SearchDocumentLayout1763950000000 } from "./1763950000000-search-document-layout";
 
 /** Every migration, oldest first. Listed explicitly so that no glob decides what runs. */
-export const MIGRATIONS = [InitialCatalogue1763800000000, Search1763900000000, SearchFilterLexemes1763900000001, SearchOutbox1763905000000, Publishing1763910000000, ImportProvenance1763920000000, SearchFacetColumns1763930000000, SearchTermTrigramGist1763930000001, SearchMoreFilterLexemes1763930000002, CatalogueVersion1763940000000];
+export const MIGRATIONS = [InitialCatalogue1763800000000, Search1763900000000, SearchFilterLexemes1763900000001, SearchOutbox1763905000000, Publishing1763910000000, ImportProvenance1763920000000, SearchFacetColumns1763930000000, SearchTermTrigramGist1763930000001, SearchMoreFilterLexemes1763930000002, CatalogueVersion1763940000000, SearchDocumentLayout1763950000000];

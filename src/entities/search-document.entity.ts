@@ -18,6 +18,9 @@ const vector = (weight: string) => `to_tsvector('simple'::regconfig, "terms_${we
 export const SEARCH_VECTOR_EXPRESSION = [
   ...SEARCH_TERM_WEIGHTS.map((w) => `setweight(${vector(w)}, '${w}')`),
   `array_to_tsvector("filter_terms")`,
+  // The name and summary words once more, tagged ("^desa"): which hits have a query word there is then
+  // a question for the index (see postgres-search-backend.ts and migration 1763950000000).
+  `search_tagged(${vector("A")} || ${vector("B")})`,
 ].join(" || ");
 
 /** The name group (A) alone, without positions: ranking asks whether a word is in the name. */

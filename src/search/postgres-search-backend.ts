@@ -3,20 +3,24 @@
  * postgres-search-index.ts), with pg_trgm for typos and tsquery prefixes for search-as-you-type.
  * It needs nothing but the catalogue's own database, and behaves the same on PGlite and the server.
  *
- * A search takes at most three statements: one vocabulary lookup (only when the query has words the
- * lexicon does not know: for typo corrections, and whether the last word is complete), one search, and one relaxed search when fewer than
- * {@link RELAX_BELOW} innovations have every required word: then any required word will do, and hits
- * that have more of them rank first (like Meilisearch's matching strategy, which drops words to fill
- * the page). The search statement returns the page, the total count and every requested facet at once.
+ * A search is at most one vocabulary lookup (only when the query has words the lexicon does not know:
+ * for typo corrections, and whether the last word is complete), then one search, and one relaxed
+ * search when fewer than {@link RELAX_BELOW} innovations have every required word: then any required
+ * word will do, and hits that have more of them rank first (like Meilisearch's matching strategy,
+ * which drops words to fill the page). A search is two statements sent together: the page, and the
+ * total with every requested facet. On a server they run side by side, on two connections.
  *
  * Matching uses `search_vector` (every text attribute, and every filter but years as lexemes) through
- * its GIN index; year ranges are checked on the matching rows' year masks (see FACET_COLUMNS). Ranking reads only `name_vector` and `summary_vector`, small and kept in the row, so that a
- * search with thousands of hits never reads a whole document. Facets are counted in the same
- * statement by grouping the matched rows once per facet column (GROUPING SETS).
+ * its GIN index; year ranges are checked on the matching rows' year masks (see FACET_COLUMNS).
+ * Ranking reads only `name_vector` and `summary_vector`, small and kept in the row, so that a search
+ * with thousands of hits never reads a whole document; and by relevance it reads them only for the
+ * hits the index says have a query word in their name or summary (see rankedPage). Facets are counted
+ * by grouping the matched rows once per facet column (GROUPING SETS).
  *
  * Each query group gets a level by where it matched: 1 in the name, acronym, expansion or aliases
  * (text group A), ½ in the summary, institution or region (B) or when it names the innovation's
- * sector, 0 only elsewhere (the narrative or the awards; it matched there, through search_vector). Higher scores are better; the
+ * sector, 0 only elsewhere (the narrative or the awards; it matched there, through search_vector).
+ * Higher scores are better; the
  * tiers are far enough apart that a lower one never outweighs a higher one:
  *   8 × words   the share of the query found in the name or summary: each group weighs 1, optional
  *                 ones ½, each later word 10% less (down to ½)
@@ -33,8 +37,8 @@
 import type { DataSource } from "typeorm";
 import { MAX_SEARCH_WINDOW, compareFacetBuckets, type SearchBackend, type SearchFacetBucket, type SearchHit, type SearchRequest, type SearchResult } from "./search-backend";
 import type { SearchFacetName } from "./search-fields";
-import { FACET_CODE_BASE, FACET_COLUMNS, facetBucketValue, facetColumnValues, filterFacetColumns, filterTsquery, sectorCodesNamedBy, type FacetColumn } from "./postgres-document-columns";
-import { ALL, EXACT, allOf, anyOf, groupTsquery, requiredGroups } from "./postgres-tsquery";
+import { FACET_CODE_BASE, FACET_COLUMNS, facetBucketValue, facetColumnValues, filterFacetColumns, filterTsquery, sectorCodesNamedBy, sectorLexemesNamedBy, type FacetColumn } from "./postgres-document-columns";
+import { ALL, EXACT, IN_NAME_OR_SUMMARY, allOf, anyOf, groupTsquery, requiredGroups } from "./postgres-tsquery";
 import { buildQueryPlan, planTerms, queryWords, selectCorrections, wordsToCorrect, wordsToLookUp, type PlanTerms, type QueryPlan } from "./text/analyzer";
 import { lazyHighlights } from "./text/highlight";
 import { loadSearchLexicon, type SearchLexicon } from "./text/lexicon";
@@ -45,6 +49,9 @@ import { loadSearchLexicon, type SearchLexicon } from "./text/lexicon";
  * as Meilisearch's matching strategy fills it by dropping words.
  */
 export const RELAX_BELOW = 5;
+
+/** The most the award adds to a score: (10 − rank 1) / 100, for Outstanding Achievement. */
+const MAX_AWARD_SCORE = 0.09;
 
 /** Trigram neighbours fetched per unknown word before the edit-distance check. */
 const CORRECTION_CANDIDATES = 12;
@@ -94,18 +101,25 @@ interface Statement {
 export interface PostgresSearchBackendOptions {
   /** Defaults to the lexicon in seeds/search. */
   readonly lexicon?: SearchLexicon;
+  /**
+   * Rank every hit of a search by relevance, not only those that can be on the page (see rankedPage).
+   * The answers are the same, only slower; the tests compare the two.
+   */
+  readonly rankEveryHit?: boolean;
 }
 
 /** The Postgres engine. One instance serves a whole server; it keeps no per-request state. */
 export class PostgresSearchBackend implements SearchBackend {
   readonly engine = "postgres" as const;
   private readonly lexicon: SearchLexicon;
+  private readonly rankEveryHit: boolean;
 
   constructor(
     private readonly dataSource: DataSource,
     options: PostgresSearchBackendOptions = {},
   ) {
     this.lexicon = options.lexicon ?? loadSearchLexicon();
+    this.rankEveryHit = options.rankEveryHit ?? false;
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
@@ -182,9 +196,9 @@ export class PostgresSearchBackend implements SearchBackend {
    * (to_tsquery 'simple'), the filter lexemes verbatim. Year ranges are checked on each matching row's
    * year masks (see postgres-document-columns.ts).
    */
-  private matchCondition(params: Params, request: SearchRequest, plan: QueryPlan | null, mode: "strict" | "relaxed"): string {
-    const filter = filterTsquery(request.filter);
-    const filterQuery = filter === null ? null : `${params.add(filter)}::tsquery`;
+  private matchCondition(params: Params, request: SearchRequest, plan: QueryPlan | null, mode: "strict" | "relaxed", also: string | null = null): string {
+    const filter = [filterTsquery(request.filter), also].filter((t) => t !== null).join(" & ");
+    const filterQuery = filter === "" ? null : `${params.add(filter)}::tsquery`;
     const required = plan ? requiredGroups(plan) : [];
     const text = plan ? `to_tsquery('simple', ${params.add(mode === "strict" ? allOf(required, ALL) : anyOf(required, ALL))})` : null;
     const rowFilters = filterFacetColumns(request.filter).map((tests) => {
@@ -196,13 +210,20 @@ export class PostgresSearchBackend implements SearchBackend {
     return all.length > 0 ? `WHERE ${all.join(" AND ")}` : "";
   }
 
-  /** The statement of the page: the hits in order, with their scores and the text highlights are made from. */
+  /**
+   * The statement of the page: the hits in order, with their scores and the text highlights are made
+   * from. Ordered by relevance, it ranks word by word only the hits that can be on the page (see
+   * {@link rankedPage}); ordered otherwise, every hit.
+   */
   private pageStatement(request: SearchRequest, plan: QueryPlan | null, mode: "strict" | "relaxed"): Statement {
     const params = new Params();
-    const where = this.matchCondition(params, request, plan, mode);
     const ts = (text: string) => `to_tsquery('simple', ${params.add(text)})`;
+    const f = (x: number) => `${x}::float8`;
+    const award = `(10 - COALESCE(s.best_tier_rank, 10))::float8 / ${f(100)}`;
     let levels = "";
     let score = "0::float8";
+    let inexact = false;
+    let weights: number[] = [];
     if (plan) {
       const required = requiredGroups(plan);
       // Where each group matched, from the small name and summary vectors (kept in the row): 1 in the
@@ -218,7 +239,7 @@ export class PostgresSearchBackend implements SearchBackend {
         })
         .join("");
       // Without typo corrections or a prefix every hit is exact; only otherwise is it worth checking.
-      const inexact = required.some((g) => g.alternatives.some((a) => a.fuzzy || a.words.some((w) => w.prefix)));
+      inexact = required.some((g) => g.alternatives.some((a) => a.fuzzy || a.words.some((w) => w.prefix)));
       const exact = inexact
         ? required
             .map((g) => {
@@ -228,20 +249,36 @@ export class PostgresSearchBackend implements SearchBackend {
             .join(" AND ")
         : "true";
       levels += `, ${exact} AS exact`;
-      const weights = plan.groups.map(groupWeight);
+      weights = plan.groups.map(groupWeight);
       const total = weights.reduce((x, y) => x + y, 0);
       const requiredIndexes = plan.groups.map((g, i) => (g.optional ? -1 : i)).filter((i) => i >= 0);
       // All in float8: numeric arithmetic costs about a microsecond a row, which a search with 50,000
       // hits feels (30 ms).
-      const f = (x: number) => `${x}::float8`;
       const flag = (condition: string) => `(CASE WHEN ${condition} THEN 1::float8 ELSE 0::float8 END)`;
       score = [
         `${f(8)} * (${weights.map((w, i) => `${f(w)} * ${flag(`s.l${i} > 0`)}`).join(" + ")}) / ${f(total)}`,
         `${f(4)} * ${flag("s.exact")}`,
         `${f(2)} * ${flag(requiredIndexes.map((i) => `s.l${i} = 1`).join(" AND "))}`,
         `(${weights.map((w, i) => `${f(w)} * s.l${i}`).join(" + ")}) / ${f(total)}`,
-        `(10 - COALESCE(s.best_tier_rank, 10))::float8 / ${f(100)}`,
+        award,
       ].join(" + ");
+    }
+    const limit = params.add(request.limit);
+    const offset = params.add(request.offset);
+    // The window numbers the page's rows in the order of the bounded top-N sort below it.
+    const page = (rows: string) => `
+      SELECT p.ord, p.id, p.score, d.name, d.summary, d.narrative
+        FROM (SELECT t.id, t.score, row_number() OVER ()::int AS ord FROM (${rows}) t) p
+        JOIN search_document d ON d.innovation_id = p.id`;
+    // OFFSET 0 keeps the inner query from being merged into the outer one, which would evaluate each
+    // level as many times as the score mentions it.
+    const scored = (where: string) => `
+      SELECT s.id, s.best_tier_rank, s.latest_year, (${score}) AS score
+        FROM (SELECT d.innovation_id AS id, d.best_tier_rank, d.latest_year${levels} FROM search_document d ${where} OFFSET 0) s`;
+
+    const total = weights.reduce((x, y) => x + y, 0);
+    if (plan && request.sort.field === "relevance" && !this.rankEveryHit && (8 * Math.min(...weights)) / total > 2 * MAX_AWARD_SCORE) {
+      return { sql: page(this.rankedPage(params, request, plan, mode, scored, { limit, offset, inexact })), params: params.values };
     }
     const direction = request.sort.direction === "asc" ? "ASC" : "DESC";
     const order =
@@ -252,21 +289,49 @@ export class PostgresSearchBackend implements SearchBackend {
           : plan
             ? "m.score DESC, m.id ASC"
             : "m.best_tier_rank ASC NULLS LAST, m.id ASC";
-    const limit = params.add(request.limit);
-    const offset = params.add(request.offset);
-    // OFFSET 0 keeps the inner query from being merged into the outer one, which would evaluate each
-    // level as many times as the score mentions it. The window numbers the page's rows in the order of
-    // the bounded top-N sort below it.
-    const sql = `
-      SELECT p.ord, p.id, p.score, d.name, d.summary, d.narrative
-        FROM (SELECT t.id, t.score, row_number() OVER ()::int AS ord
-                FROM (SELECT m.id, m.score
-                        FROM (SELECT s.id, s.best_tier_rank, s.latest_year, (${score}) AS score
-                                FROM (SELECT d.innovation_id AS id, d.best_tier_rank, d.latest_year${levels}
-                                        FROM search_document d ${where} OFFSET 0) s) m
-                       ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) t) p
-        JOIN search_document d ON d.innovation_id = p.id`;
-    return { sql, params: params.values };
+    const where = this.matchCondition(params, request, plan, mode);
+    return { sql: page(`SELECT m.id, m.score FROM (${scored(where)}) m ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`), params: params.values };
+  }
+
+  /**
+   * The rows of a page by relevance, ranking word by word only the hits that can be on it. A hit with
+   * no query group in its name or summary (nor naming its sector) scores only its exactness and award
+   * (at most 4 + {@link MAX_AWARD_SCORE}), and any hit with a group there scores more (the caller
+   * checks that the smallest group's share of the words outweighs any award). So the page is the best
+   * of the hits that do ("top": the index finds them by the tagged name and summary words, see
+   * migration 1763950000000), followed, only when those are too few to fill it, by the others in award
+   * order ("rest", whose score is known without reading their vectors). A search for a word in 50,000
+   * narratives ranks the few thousand names and summaries that have it, not the 50,000.
+   */
+  private rankedPage(
+    params: Params,
+    request: SearchRequest,
+    plan: QueryPlan,
+    mode: "strict" | "relaxed",
+    scored: (where: string) => string,
+    page: { limit: string; offset: string; inexact: boolean },
+  ): string {
+    const f = (x: number) => `${x}::float8`;
+    const tagged = [
+      ...plan.groups.map((g) => groupTsquery(g, IN_NAME_OR_SUMMARY)),
+      ...sectorLexemesNamedBy(planTerms(plan).lexemes).map((l) => `'${l}'`),
+    ].join(" | ");
+    const inNameOrSummary = this.matchCondition(params, request, plan, mode, `(${tagged})`);
+    const elsewhere = this.matchCondition(params, request, plan, mode, `!(${tagged})`);
+    const restScore = page.inexact ? 0 : 4;
+    const needed = params.add(request.offset + request.limit);
+    // "rest" runs only when "top" has fewer than a page of hits that scored above the rest's ceiling:
+    // its condition is a constant to Postgres (a one-time filter), checked before any row is read.
+    return `
+      WITH top AS (SELECT m.id, m.score FROM (${scored(inNameOrSummary)}) m ORDER BY m.score DESC, m.id ASC LIMIT ${needed}),
+      rest AS (
+        SELECT d.innovation_id AS id, ${f(restScore)} + (10 - COALESCE(d.best_tier_rank, 10))::float8 / ${f(100)} AS score
+          FROM search_document d
+          ${elsewhere}
+           AND (SELECT count(*) FROM top WHERE top.score > ${f(restScore + MAX_AWARD_SCORE + 0.005)}) < ${needed}
+         ORDER BY d.best_tier_rank ASC NULLS LAST, d.innovation_id ASC LIMIT ${needed})
+      SELECT u.id, u.score FROM (SELECT * FROM top UNION ALL SELECT * FROM rest) u
+       ORDER BY u.score DESC, u.id ASC LIMIT ${page.limit} OFFSET ${page.offset}`;
   }
 
   /**

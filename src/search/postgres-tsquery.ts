@@ -12,24 +12,32 @@ export interface TsqueryMode {
   readonly fuzzy: boolean;
   /** Include the last word's prefix match. */
   readonly prefix: boolean;
+  /**
+   * Put before every lexeme: "^" asks for the tagged copies of the name and summary words in
+   * search_vector (see search_tagged in migration 1763950000000). Tagged text is cast to tsquery
+   * as it is, never given to to_tsquery, whose parser would drop the tag.
+   */
+  readonly tag?: "^";
 }
 
 export const ALL: TsqueryMode = { fuzzy: true, prefix: true };
 export const EXACT: TsqueryMode = { fuzzy: false, prefix: false };
+/** Every alternative, as a match in the name or summary (the tagged words). */
+export const IN_NAME_OR_SUMMARY: TsqueryMode = { fuzzy: true, prefix: true, tag: "^" };
 
 const LEXEME = /^[a-z0-9]+$/;
 
-function quote(lexeme: string): string {
+function quote(lexeme: string, tag = ""): string {
   // The analyser only ever produces a–z and 0–9; anything else is a bug, not input to escape.
   if (!LEXEME.test(lexeme)) throw new Error(`Refusing to build a tsquery from a non-lexeme: ${JSON.stringify(lexeme)}`);
-  return `'${lexeme}'`;
+  return `'${tag}${lexeme}'`;
 }
 
 function wordQuery(word: WordMatch, mode: TsqueryMode): string {
   const prefix = mode.prefix ? word.prefix : null;
   // A prefix covers the word itself.
-  const parts = word.lexemes.filter((l) => l !== prefix).map(quote);
-  if (prefix) parts.push(`${quote(prefix)}:*`);
+  const parts = word.lexemes.filter((l) => l !== prefix).map((l) => quote(l, mode.tag));
+  if (prefix) parts.push(`${quote(prefix, mode.tag)}:*`);
   return parts.length === 1 ? parts[0] : `(${parts.join(" | ")})`;
 }
 

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DataSource } from "typeorm";
+import { PostgresSearchBackend } from "../../src/search/postgres-search-backend";
+import type { SearchFilter, SearchRequest, SearchResult } from "../../src/search/search-backend";
+import { SEARCH_FACET_NAMES } from "../../src/search/search-fields";
+import { openTestDataSource } from "../helpers/db";
+
+/**
+ * A page by relevance ranks word by word only the hits with a query word in their name or summary,
+ * and takes the others in award order when the page reaches them (PostgresSearchBackend.rankedPage).
+ * Its answers must be exactly those of ranking every hit.
+ */
+describe("pages by relevance", () => {
+  let ds: DataSource;
+  let ranked: PostgresSearchBackend;
+  let everyHit: PostgresSearchBackend;
+  beforeAll(async () => {
+    ds = await openTestDataSource({ poolSize: 2 });
+    ranked = new PostgresSearchBackend(ds);
+    everyHit = new PostgresSearchBackend(ds, { rankEveryHit: true });
+  });
+  afterAll(async () => {
+    await ds.destroy();
+  });
+
+  const QUERIES = ["pelayanan", "desa", "aplikasi", "masyarakat", "kesehatan", "health", "lapor he", "pengadaun", "sekolah filial", "layanan publik online", "inovasi daerah"];
+  const FILTERS: SearchFilter[] = [{}, { levels: ["national"] }, { yearFrom: 2015 }];
+  const WINDOWS = [
+    { limit: 3, offset: 0 },
+    { limit: 5, offset: 4 },
+    { limit: 7, offset: 12 },
+    { limit: 100, offset: 0 },
+  ];
+
+  const summary = (r: SearchResult) => ({ ids: r.hits.map((h) => h.innovationId), scores: r.hits.map((h) => h.score), total: r.totalCount, facets: r.facets });
+
+  it("are the same as ranking every hit, across the boundary between the two", async () => {
+    let crossings = 0;
+    let compared = 0;
+    for (const query of QUERIES) {
+      for (const filter of FILTERS) {
+        for (const window of WINDOWS) {
+          const request: SearchRequest = { query, filter, sort: { field: "relevance", direction: "desc" }, facets: SEARCH_FACET_NAMES, ...window };
+          const [a, b] = [await ranked.search(request), await everyHit.search(request)];
+          expect({ query, filter, window, ...summary(a) }).toEqual({ query, filter, window, ...summary(b) });
+          compared += a.hits.length;
+          // A page with a hit that has a word in its name or summary (score above 4.1) and one that has
+          // none (4.09 at most) shows both parts of the statement at work.
+          if (a.hits.some((h) => h.score > 4.1) && a.hits.some((h) => h.score < 4.1)) crossings++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+    expect(crossings).toBeGreaterThan(3);
+  });
+});
