@@ -224,20 +224,30 @@ export class PostgresSearchBackend implements SearchBackend {
     let score = "0::float8";
     let inexact = false;
     let weights: number[] = [];
+    let sectorLevels = "";
+    let sectorWeight = 0;
     if (plan) {
       const required = requiredGroups(plan);
+      weights = plan.groups.map(groupWeight);
       // Where each group matched, from the small name and summary vectors (kept in the row): 1 in the
       // name, acronym, expansion or aliases (A), ½ in the summary, institution or region (B), 0 only
       // elsewhere (the narrative, the awards), which search_vector matched.
       // A group that names the innovation's sector ("kesehatan", "health") counts as found in the summary.
+      const sectorTests = plan.groups.map((g) => {
+        const sectors = sectorCodesNamedBy(planTerms({ groups: [g] }).lexemes);
+        return sectors.length > 0 ? `d.facet_sector = ANY(${params.add(sectors.map((c) => c % FACET_CODE_BASE))}::smallint[])` : null;
+      });
       levels = plan.groups
         .map((g, i) => {
           const group = ts(groupTsquery(g, ALL));
-          const sectors = sectorCodesNamedBy(planTerms({ groups: [g] }).lexemes);
-          const sector = sectors.length > 0 ? ` OR d.facet_sector = ANY(${params.add(sectors.map((c) => c % FACET_CODE_BASE))}::smallint[])` : "";
+          const sector = sectorTests[i] ? ` OR ${sectorTests[i]}` : "";
           return `, CASE WHEN d.name_vector @@ ${group} THEN 1::float8 WHEN d.summary_vector @@ ${group}${sector} THEN 0.5::float8 ELSE 0::float8 END AS l${i}`;
         })
         .join("");
+      // The levels of a hit with no query group in its name or summary: ½ for a group that names its
+      // sector, 0 otherwise; known without reading its vectors.
+      sectorLevels = sectorTests.map((t, i) => (t ? `, CASE WHEN ${t} THEN 0.5::float8 ELSE 0::float8 END AS l${i}` : `, 0::float8 AS l${i}`)).join("");
+      sectorWeight = weights.filter((_, i) => sectorTests[i] !== null).reduce((x, y) => x + y, 0);
       // Without typo corrections or a prefix every hit is exact; only otherwise is it worth checking.
       inexact = required.some((g) => g.alternatives.some((a) => a.fuzzy || a.words.some((w) => w.prefix)));
       const exact = inexact
@@ -249,7 +259,7 @@ export class PostgresSearchBackend implements SearchBackend {
             .join(" AND ")
         : "true";
       levels += `, ${exact} AS exact`;
-      weights = plan.groups.map(groupWeight);
+      sectorLevels += `, ${!inexact} AS exact`;
       const total = weights.reduce((x, y) => x + y, 0);
       const requiredIndexes = plan.groups.map((g, i) => (g.optional ? -1 : i)).filter((i) => i >= 0);
       // All in float8: numeric arithmetic costs about a microsecond a row, which a search with 50,000
@@ -272,13 +282,13 @@ export class PostgresSearchBackend implements SearchBackend {
         JOIN search_document d ON d.innovation_id = p.id`;
     // OFFSET 0 keeps the inner query from being merged into the outer one, which would evaluate each
     // level as many times as the score mentions it.
-    const scored = (where: string) => `
+    const scored = (where: string, levelsSql = levels) => `
       SELECT s.id, s.best_tier_rank, s.latest_year, (${score}) AS score
-        FROM (SELECT d.innovation_id AS id, d.best_tier_rank, d.latest_year${levels} FROM search_document d ${where} OFFSET 0) s`;
+        FROM (SELECT d.innovation_id AS id, d.best_tier_rank, d.latest_year${levelsSql} FROM search_document d ${where} OFFSET 0) s`;
 
     const total = weights.reduce((x, y) => x + y, 0);
     if (plan && request.sort.field === "relevance" && !this.rankEveryHit && (8 * Math.min(...weights)) / total > 2 * MAX_AWARD_SCORE) {
-      return { sql: page(this.rankedPage(params, request, plan, mode, scored, { limit, offset, inexact })), params: params.values };
+      return { sql: page(this.rankedPage(params, request, plan, mode, scored, { limit, offset, inexact, sectorLevels, sectorShare: sectorWeight / total })), params: params.values };
     }
     const direction = request.sort.direction === "asc" ? "ASC" : "DESC";
     const order =
@@ -308,30 +318,45 @@ export class PostgresSearchBackend implements SearchBackend {
     request: SearchRequest,
     plan: QueryPlan,
     mode: "strict" | "relaxed",
-    scored: (where: string) => string,
-    page: { limit: string; offset: string; inexact: boolean },
+    scored: (where: string, levels?: string) => string,
+    page: { limit: string; offset: string; inexact: boolean; sectorLevels: string; sectorShare: number },
   ): string {
     const f = (x: number) => `${x}::float8`;
-    const tagged = [
-      ...plan.groups.map((g) => groupTsquery(g, IN_NAME_OR_SUMMARY)),
-      ...sectorLexemesNamedBy(planTerms(plan).lexemes).map((l) => `'${l}'`),
-    ].join(" | ");
-    const inNameOrSummary = this.matchCondition(params, request, plan, mode, `(${tagged})`);
-    const elsewhere = this.matchCondition(params, request, plan, mode, `!(${tagged})`);
+    const words = plan.groups.map((g) => groupTsquery(g, IN_NAME_OR_SUMMARY)).join(" | ");
+    const sectors = sectorLexemesNamedBy(planTerms(plan).lexemes).map((l) => `'${l}'`).join(" | ");
     const restScore = page.inexact ? 0 : 4;
+    const restCeiling = f(restScore + MAX_AWARD_SCORE + 0.005);
     const needed = params.add(request.offset + request.limit);
-    // "rest" runs only when "top" has fewer than a page of hits that scored above the rest's ceiling:
-    // its condition is a constant to Postgres (a one-time filter), checked before any row is read.
-    return `
-      WITH top AS (SELECT m.id, m.score FROM (${scored(inNameOrSummary)}) m ORDER BY m.score DESC, m.id ASC LIMIT ${needed}),
-      rest AS (
+    const top = `top AS (SELECT m.id, m.score FROM (${scored(this.matchCondition(params, request, plan, mode, `(${words})`))}) m ORDER BY m.score DESC, m.id ASC LIMIT ${needed})`;
+    // Each later part runs only when the parts before it have fewer than a page of hits (each counted
+    // once) that scored above its ceiling: its condition is a constant to Postgres (a one-time filter), checked before
+    // any row is read.
+    const enough = (parts: string[], ceiling: string) =>
+      `(SELECT count(DISTINCT x.id) FROM (${parts.map((p) => `SELECT id, score FROM ${p}`).join(" UNION ALL ")}) x WHERE x.score > ${ceiling}) < ${needed}`;
+    // The later parts take their hits from every match, not only those the parts before them did not
+    // have (a NOT of the tagged words would make the index read every tagged list in full): a hit in
+    // both scores no more in a later part than in an earlier one, so the best score of each hit is its
+    // score.
+    const rest = (before: string[]) => `rest AS (
         SELECT d.innovation_id AS id, ${f(restScore)} + (10 - COALESCE(d.best_tier_rank, 10))::float8 / ${f(100)} AS score
-          FROM search_document d
-          ${elsewhere}
-           AND (SELECT count(*) FROM top WHERE top.score > ${f(restScore + MAX_AWARD_SCORE + 0.005)}) < ${needed}
-         ORDER BY d.best_tier_rank ASC NULLS LAST, d.innovation_id ASC LIMIT ${needed})
-      SELECT u.id, u.score FROM (SELECT * FROM top UNION ALL SELECT * FROM rest) u
-       ORDER BY u.score DESC, u.id ASC LIMIT ${page.limit} OFFSET ${page.offset}`;
+          FROM search_document d ${this.matchCondition(params, request, plan, mode)} AND ${enough(before, restCeiling)}
+         ORDER BY d.best_tier_rank ASC NULLS LAST, d.innovation_id ASC LIMIT ${needed})`;
+    const best = (parts: string[]) => `
+      SELECT u.id, max(u.score) AS score FROM (${parts.map((p) => `SELECT * FROM ${p}`).join(" UNION ALL ")}) u
+       GROUP BY u.id ORDER BY score DESC, u.id ASC LIMIT ${page.limit} OFFSET ${page.offset}`;
+    if (sectors === "") return `WITH ${top}, ${rest(["top"])} ${best(["top", "rest"])}`;
+    // The query names a sector ("kesehatan"): hits in it with no query word in their name or summary
+    // score ½ for each group that names it, known from the sector alone ("sector"). They can score no
+    // more than this ceiling, so they are read only when "top" has too few hits above it.
+    const sectorCeiling = f(8 * page.sectorShare + restScore + 0.5 * page.sectorShare + MAX_AWARD_SCORE + 0.005);
+    const sectorWhere = this.matchCondition(params, request, plan, mode, `(${sectors})`);
+    return `
+      WITH ${top},
+      sector AS (
+        SELECT m.id, m.score FROM (${scored(`${sectorWhere} AND ${enough(["top"], sectorCeiling)}`, page.sectorLevels)}) m
+         ORDER BY m.score DESC, m.id ASC LIMIT ${needed}),
+      ${rest(["top", "sector"])}
+      ${best(["top", "sector", "rest"])}`;
   }
 
   /**
