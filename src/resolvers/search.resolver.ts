@@ -56,15 +56,29 @@ function toSearchFilter(filter: SearchFilterInput | null | undefined): SearchFil
 }
 
 /** The facets a client selected under `facets`, looking through fragments. Unselected facets are not computed. */
+function fieldsOfInfo(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, visit: (field: FieldNode) => void): void {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) visit(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOfInfo(info, selection.selectionSet, visit);
+    else fieldsOfInfo(info, info.fragments[selection.name.value]?.selectionSet, visit);
+  }
+}
+
+/** Whether the operation selects the field at `path` below this field (through fragments too). */
+function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const walk = (set: SelectionSetNode | undefined, rest: readonly string[]): boolean => {
+    let found = false;
+    fieldsOfInfo(info, set, (field) => {
+      if (!found && field.name.value === rest[0]) found = rest.length === 1 || walk(field.selectionSet, rest.slice(1));
+    });
+    return found;
+  };
+  return info.fieldNodes.some((node) => walk(node.selectionSet, path));
+}
+
 function selectedFacets(info: GraphQLResolveInfo): SearchFacetName[] {
   const wanted = new Set<SearchFacetName>();
-  const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void) => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) visit(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, visit);
-      else fieldsOf(info.fragments[selection.name.value]?.selectionSet, visit);
-    }
-  };
+  const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void) => fieldsOfInfo(info, set, visit);
   for (const node of info.fieldNodes) {
     fieldsOf(node.selectionSet, (field) => {
       if (field.name.value !== "facets") return;
@@ -151,6 +165,7 @@ export class SearchResolver {
       );
     }
 
+    const wantsRegions = selects(info, ["edges", "node", "innovation", "region"]) || selects(info, ["nodes", "innovation", "region"]);
     const request: SearchRequest = {
       query: text,
       filter: searchFilter,
@@ -158,6 +173,21 @@ export class SearchResolver {
       limit,
       offset,
       facets: selectedFacets(info),
+      // Load the page's innovations (and their regions, when asked for) while the engine is still
+      // counting. Errors surface below, where the same loaders are asked again.
+      onPage: (ids) => {
+        const innovations = ctx.loaders.innovationById.loadMany(ids);
+        if (wantsRegions) {
+          void innovations
+            .then((entities) => {
+              const codes = entities.flatMap((e) => (e && !(e instanceof Error) && e.regionCode ? [e.regionCode] : []));
+              return ctx.loaders.regionByCode.loadMany([...new Set(codes)]);
+            })
+            .catch(() => undefined);
+        } else {
+          void innovations.catch(() => undefined);
+        }
+      },
     };
     let result: SearchResult;
     try {

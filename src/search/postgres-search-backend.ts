@@ -183,8 +183,13 @@ export class PostgresSearchBackend implements SearchBackend {
     const facetColumns = FACET_COLUMNS.filter((c) => request.facets.includes(c.facet));
     const page = this.pageStatement(request, plan, mode);
     const counts = this.countStatement(request, plan, mode, facetColumns);
+    // A page a relaxed search may replace (too few hits for a query of several words) is not announced.
+    const final = (rows: readonly PageRow[]) => mode === "relaxed" || plan === null || rows.length >= RELAX_BELOW || requiredGroups(plan).length < 2;
     const [pageRows, countRows] = await Promise.all([
-      this.dataSource.query(page.sql, page.params) as Promise<PageRow[]>,
+      (this.dataSource.query(page.sql, page.params) as Promise<PageRow[]>).then((rows) => {
+        if (request.onPage && final(rows)) request.onPage([...rows].sort((a, b) => a.ord - b.ord).map((r) => r.id));
+        return rows;
+      }),
       this.dataSource.query(counts.sql, counts.params) as Promise<CountRow[]>,
     ]);
     return this.toResult(pageRows, countRows, request, plan, facetColumns);

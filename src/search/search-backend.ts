@@ -57,6 +57,13 @@ export interface SearchRequest {
   readonly offset: number;
   /** Facets to count for the current query and filter; empty for none. */
   readonly facets: readonly SearchFacetName[];
+  /**
+   * A hint: called with the page's innovation ids, best first, as soon as the engine knows them and
+   * before it has finished counting (the Postgres engine reads the page and the counts at once), so
+   * that the API can start loading the innovations. It may be called for a page the engine then
+   * replaces (a relaxed search); it must not throw. Engines may never call it.
+   */
+  readonly onPage?: (innovationIds: readonly number[]) => void;
 }
 
 /**
