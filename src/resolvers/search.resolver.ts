@@ -56,29 +56,15 @@ function toSearchFilter(filter: SearchFilterInput | null | undefined): SearchFil
 }
 
 /** The facets a client selected under `facets`, looking through fragments. Unselected facets are not computed. */
-function fieldsOfInfo(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, visit: (field: FieldNode) => void): void {
-  for (const selection of set?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) visit(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOfInfo(info, selection.selectionSet, visit);
-    else fieldsOfInfo(info, info.fragments[selection.name.value]?.selectionSet, visit);
-  }
-}
-
-/** Whether the operation selects the field at `path` below this field (through fragments too). */
-function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  const walk = (set: SelectionSetNode | undefined, rest: readonly string[]): boolean => {
-    let found = false;
-    fieldsOfInfo(info, set, (field) => {
-      if (!found && field.name.value === rest[0]) found = rest.length === 1 || walk(field.selectionSet, rest.slice(1));
-    });
-    return found;
-  };
-  return info.fieldNodes.some((node) => walk(node.selectionSet, path));
-}
-
 function selectedFacets(info: GraphQLResolveInfo): SearchFacetName[] {
   const wanted = new Set<SearchFacetName>();
-  const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void) => fieldsOfInfo(info, set, visit);
+  const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) visit(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, visit);
+      else fieldsOf(info.fragments[selection.name.value]?.selectionSet, visit);
+    }
+  };
   for (const node of info.fieldNodes) {
     fieldsOf(node.selectionSet, (field) => {
       if (field.name.value !== "facets") return;
@@ -165,7 +151,6 @@ export class SearchResolver {
       );
     }
 
-    const wantsRegions = selects(info, ["edges", "node", "innovation", "region"]) || selects(info, ["nodes", "innovation", "region"]);
     const request: SearchRequest = {
       query: text,
       filter: searchFilter,
@@ -173,21 +158,10 @@ export class SearchResolver {
       limit,
       offset,
       facets: selectedFacets(info),
-      // Load the page's innovations (and their regions, when asked for) while the engine is still
-      // counting. Errors surface below, where the same loaders are asked again.
-      onPage: (ids) => {
-        const innovations = ctx.loaders.innovationById.loadMany(ids);
-        if (wantsRegions) {
-          void innovations
-            .then((entities) => {
-              const codes = entities.flatMap((e) => (e && !(e instanceof Error) && e.regionCode ? [e.regionCode] : []));
-              return ctx.loaders.regionByCode.loadMany([...new Set(codes)]);
-            })
-            .catch(() => undefined);
-        } else {
-          void innovations.catch(() => undefined);
-        }
-      },
+      // Load the page's innovations while the engine is still counting. Errors surface below, where
+      // the same loader is asked again. (Their regions are left to the fields that ask: a batch of
+      // their own here would split the batches those fields share.)
+      onPage: (ids) => void ctx.loaders.innovationById.loadMany(ids).catch(() => undefined),
     };
     let result: SearchResult;
     try {

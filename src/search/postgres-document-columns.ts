@@ -160,8 +160,12 @@ export function facetColumnValues(column: FacetColumn, value: string | number | 
   if (value === null) return [];
   if (column.base === null) return [Number(value)];
   const values: number[] = [];
-  let mask = BigInt(value);
-  for (let bit = 0; mask !== 0n; bit++, mask >>= 1n) if (mask & 1n) values.push(column.base + bit);
+  // Two BigInt operations, then 32-bit number arithmetic: a search with 50,000 hits has thousands of
+  // distinct year masks, and a BigInt shift per bit cost milliseconds.
+  const mask = BigInt(value);
+  for (const [half, offset] of [[Number(mask & 0xffffffffn), 0], [Number(mask >> 32n), 32]] as const) {
+    for (let bits = half, bit = 0; bits !== 0; bit++, bits = Math.floor(bits / 2)) if (bits % 2 === 1) values.push(column.base + offset + bit);
+  }
   return values;
 }
 

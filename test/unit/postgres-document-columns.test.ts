@@ -62,6 +62,8 @@ describe("filter lexemes", () => {
     const column = (name: string) => FACET_COLUMNS.find((c) => c.column === name)!;
     expect(facetColumnValues(column("facet_years"), "5")).toEqual([1990, 1992]);
     expect(facetColumnValues(column("facet_years"), (1n << 62n).toString())).toEqual([2052]);
+    const spread = [0, 1, 30, 31, 32, 33, 45, 61, 62];
+    expect(facetColumnValues(column("facet_years"), spread.reduce((m, b) => m | (1n << BigInt(b)), 0n).toString())).toEqual(spread.map((b) => 1990 + b));
     expect(facetColumnValues(column("facet_years_late"), "1")).toEqual([2053]);
     expect(facetColumnValues(column("facet_province"), 33)).toEqual([33]);
     expect(facetColumnValues(column("facet_status"), null)).toEqual([]);
