@@ -220,14 +220,6 @@ const SECTOR_LABEL_WORDS: readonly { sector: Sector; words: readonly string[] }[
  * the group's lexemes ("kesehatan", "health" name the health sector; "lingkungan" alone names none).
  */
 export function sectorCodesNamedBy(lexemes: ReadonlySet<string>): number[] {
-  return sectorsNamedBy(lexemes).map((s) => facetCode("sector", s));
-}
-
-/** The filter lexemes ("~sector:health") of the sectors a query group names (see sectorCodesNamedBy). */
-export function sectorLexemesNamedBy(lexemes: ReadonlySet<string>): string[] {
-  return sectorsNamedBy(lexemes).map((s) => lexeme("sector", s));
-}
-
-function sectorsNamedBy(lexemes: ReadonlySet<string>): Sector[] {
-  return [...new Set(SECTOR_LABEL_WORDS.filter((l) => l.words.length > 0 && l.words.every((w) => lexemes.has(w))).map((l) => l.sector))];
+  const sectors = new Set(SECTOR_LABEL_WORDS.filter((l) => l.words.length > 0 && l.words.every((w) => lexemes.has(w))).map((l) => l.sector));
+  return [...sectors].map((s) => facetCode("sector", s));
 }

@@ -37,7 +37,7 @@
 import type { DataSource } from "typeorm";
 import { MAX_SEARCH_WINDOW, compareFacetBuckets, type SearchBackend, type SearchFacetBucket, type SearchHit, type SearchRequest, type SearchResult } from "./search-backend";
 import type { SearchFacetName } from "./search-fields";
-import { FACET_CODE_BASE, FACET_COLUMNS, facetBucketValue, facetColumnValues, filterFacetColumns, filterTsquery, sectorCodesNamedBy, sectorLexemesNamedBy, type FacetColumn } from "./postgres-document-columns";
+import { FACET_CODE_BASE, FACET_COLUMNS, facetBucketValue, facetColumnValues, filterFacetColumns, filterTsquery, sectorCodesNamedBy, type FacetColumn } from "./postgres-document-columns";
 import { ALL, EXACT, IN_NAME_OR_SUMMARY, allOf, anyOf, groupTsquery, requiredGroups } from "./postgres-tsquery";
 import { buildQueryPlan, planTerms, queryWords, selectCorrections, wordsToCorrect, wordsToLookUp, type PlanTerms, type QueryPlan } from "./text/analyzer";
 import { lazyHighlights } from "./text/highlight";
@@ -310,13 +310,14 @@ export class PostgresSearchBackend implements SearchBackend {
 
   /**
    * The rows of a page by relevance, ranking word by word only the hits that can be on it. A hit with
-   * no query group in its name or summary (nor naming its sector) scores only its exactness and award
-   * (at most 4 + {@link MAX_AWARD_SCORE}), and any hit with a group there scores more (the caller
-   * checks that the smallest group's share of the words outweighs any award). So the page is the best
-   * of the hits that do ("top": the index finds them by the tagged name and summary words, see
-   * migration 1763950000000), followed, only when those are too few to fill it, by the others in award
-   * order ("rest", whose score is known without reading their vectors). A search for a word in 50,000
-   * narratives ranks the few thousand names and summaries that have it, not the 50,000.
+   * no query group in its name or summary scores only ½ for each group that names its sector (none
+   * for most queries), its exactness and its award: its score is known from its row without reading
+   * its vectors, and any hit with a group in its name or summary scores more than the most such a hit
+   * can (the caller checks that the smallest group's share of the words outweighs any award). So the
+   * page is the best of the hits that have a group there ("top": the index finds them by the tagged
+   * name and summary words, see migration 1763950000000), followed, only when those are too few to
+   * fill it, by the best of every hit scored from its row alone ("others"). A search for a word in
+   * 50,000 narratives ranks the few thousand names and summaries that have it, not the 50,000.
    */
   private rankedPage(
     params: Params,
@@ -328,40 +329,25 @@ export class PostgresSearchBackend implements SearchBackend {
   ): string {
     const f = (x: number) => `${x}::float8`;
     const words = plan.groups.map((g) => groupTsquery(g, IN_NAME_OR_SUMMARY)).join(" | ");
-    const sectors = sectorLexemesNamedBy(planTerms(plan).lexemes).map((l) => `'${l}'`).join(" | ");
-    const restScore = page.inexact ? 0 : 4;
-    const restCeiling = f(restScore + MAX_AWARD_SCORE + 0.005);
     const needed = params.add(request.offset + request.limit);
-    const top = `top AS (SELECT m.id, m.score FROM (${scored(this.matchCondition(params, request, plan, mode, `(${words})`))}) m ORDER BY m.score DESC, m.id ASC LIMIT ${needed})`;
-    // Each later part runs only when the parts before it have fewer than a page of hits (each counted
-    // once) that scored above its ceiling: its condition is a constant to Postgres (a one-time filter), checked before
-    // any row is read.
-    const enough = (parts: string[], ceiling: string) =>
-      `(SELECT count(DISTINCT x.id) FROM (${parts.map((p) => `SELECT id, score FROM ${p}`).join(" UNION ALL ")}) x WHERE x.score > ${ceiling}) < ${needed}`;
-    // The later parts take their hits from every match, not only those the parts before them did not
-    // have (a NOT of the tagged words would make the index read every tagged list in full): a hit in
-    // both scores no more in a later part than in an earlier one, so the best score of each hit is its
-    // score.
-    const rest = (before: string[]) => `rest AS (
-        SELECT d.innovation_id AS id, ${f(restScore)} + (10 - COALESCE(d.best_tier_rank, 10))::float8 / ${f(100)} AS score
-          FROM search_document d ${this.matchCondition(params, request, plan, mode)} AND ${enough(before, restCeiling)}
-         ORDER BY d.best_tier_rank ASC NULLS LAST, d.innovation_id ASC LIMIT ${needed})`;
-    const best = (parts: string[]) => `
-      SELECT u.id, max(u.score) AS score FROM (${parts.map((p) => `SELECT * FROM ${p}`).join(" UNION ALL ")}) u
-       GROUP BY u.id ORDER BY score DESC, u.id ASC LIMIT ${page.limit} OFFSET ${page.offset}`;
-    if (sectors === "") return `WITH ${top}, ${rest(["top"])} ${best(["top", "rest"])}`;
-    // The query names a sector ("kesehatan"): hits in it with no query word in their name or summary
-    // score ½ for each group that names it, known from the sector alone ("sector"). They can score no
-    // more than this ceiling, so they are read only when "top" has too few hits above it.
-    const sectorCeiling = f(8 * page.sectorShare + restScore + 0.5 * page.sectorShare + MAX_AWARD_SCORE + 0.005);
-    const sectorWhere = this.matchCondition(params, request, plan, mode, `(${sectors})`);
+    // The most a hit with no query group in its name or summary can score (see sectorLevels).
+    const share = page.sectorShare;
+    const ceiling = f(8 * share + (page.inexact ? 0 : 4) + 0.5 * share + MAX_AWARD_SCORE + 0.005);
+    // "others" runs only when "top" has fewer than a page of hits above that ceiling: the condition is
+    // a constant to Postgres (a one-time filter), checked before any row is read. It takes every
+    // match, not only those "top" did not have (a NOT of the tagged words would make the index read
+    // every tagged list in full): a hit in both scores no more in "others" than in "top", so the best
+    // score of each hit is its score.
+    const enough = `(SELECT count(*) FROM top WHERE top.score > ${ceiling}) < ${needed}`;
     return `
-      WITH ${top},
-      sector AS (
-        SELECT m.id, m.score FROM (${scored(`${sectorWhere} AND ${enough(["top"], sectorCeiling)}`, page.sectorLevels)}) m
+      WITH top AS (
+        SELECT m.id, m.score FROM (${scored(this.matchCondition(params, request, plan, mode, `(${words})`))}) m
          ORDER BY m.score DESC, m.id ASC LIMIT ${needed}),
-      ${rest(["top", "sector"])}
-      ${best(["top", "sector", "rest"])}`;
+      others AS (
+        SELECT m.id, m.score FROM (${scored(`${this.matchCondition(params, request, plan, mode)} AND ${enough}`, page.sectorLevels)}) m
+         ORDER BY m.score DESC, m.id ASC LIMIT ${needed})
+      SELECT u.id, max(u.score) AS score FROM (SELECT * FROM top UNION ALL SELECT * FROM others) u
+       GROUP BY u.id ORDER BY score DESC, u.id ASC LIMIT ${page.limit} OFFSET ${page.offset}`;
   }
 
   /**
