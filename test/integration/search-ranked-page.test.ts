@@ -53,4 +53,26 @@ describe("pages by relevance", () => {
     expect(compared).toBeGreaterThan(300);
     expect(crossings).toBeGreaterThan(3);
   });
+
+  it("announce the page (onPage) once, with the hits' ids in order, and not a strict page that a relaxed search replaces", async () => {
+    const announced: (readonly number[])[] = [];
+    const request = (query: string): SearchRequest => ({
+      query,
+      filter: {},
+      sort: { field: "relevance", direction: "desc" },
+      facets: [],
+      limit: 10,
+      offset: 0,
+      onPage: (ids) => announced.push(ids),
+    });
+    const plain = await ranked.search(request("pelayanan"));
+    expect(plain.hits.length).toBeGreaterThan(0);
+    expect(announced).toEqual([plain.hits.map((h) => h.innovationId)]);
+
+    // No innovation has both words, so the strict search finds fewer than RELAX_BELOW and is replaced.
+    announced.length = 0;
+    const relaxed = await ranked.search(request("posyandu sampah"));
+    expect(relaxed.hits.length).toBeGreaterThan(0);
+    expect(announced).toEqual([relaxed.hits.map((h) => h.innovationId)]);
+  });
 });
