@@ -7,7 +7,7 @@ import { Innovation } from "../schema/innovation.type";
 import { SearchFilterInput } from "../schema/search-filter.input";
 import { SearchOrder, SearchOrderField } from "../schema/search-order.input";
 import { ProvinceFacetBucket, SearchFacets, SearchHit, SearchHitConnection, type SearchEngine } from "../schema/search.type";
-import { MAX_SEARCH_WINDOW, SearchUnavailableError, type SearchFilter, type SearchRequest, type SearchResult } from "../search/search-backend";
+import { MAX_SEARCH_WINDOW, SEARCH_HIGHLIGHT_FIELDS, SearchUnavailableError, type SearchFilter, type SearchHighlightField, type SearchRequest, type SearchResult } from "../search/search-backend";
 import { SEARCH_FACET_NAMES, type SearchFacetName } from "../search/search-fields";
 import { MAX_QUERY_LENGTH, sanitiseQuery } from "../search/text/normalise";
 import type { RequestContext } from "./context";
@@ -56,6 +56,32 @@ function toSearchFilter(filter: SearchFilterInput | null | undefined): SearchFil
 }
 
 /** The facets a client selected under `facets`, looking through fragments. Unselected facets are not computed. */
+/** The highlights the operation reads: under edges.node.highlights and nodes.highlights. */
+function selectedHighlights(info: GraphQLResolveInfo): SearchHighlightField[] {
+  const wanted = new Set<SearchHighlightField>();
+  const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) visit(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, visit);
+      else fieldsOf(info.fragments[selection.name.value]?.selectionSet, visit);
+    }
+  };
+  const highlightsOf = (hit: FieldNode) =>
+    fieldsOf(hit.selectionSet, (field) => {
+      if (field.name.value !== "highlights") return;
+      fieldsOf(field.selectionSet, (text) => {
+        if ((SEARCH_HIGHLIGHT_FIELDS as readonly string[]).includes(text.name.value)) wanted.add(text.name.value as SearchHighlightField);
+      });
+    });
+  for (const node of info.fieldNodes) {
+    fieldsOf(node.selectionSet, (field) => {
+      if (field.name.value === "nodes") highlightsOf(field);
+      if (field.name.value === "edges") fieldsOf(field.selectionSet, (edge) => edge.name.value === "node" && highlightsOf(edge));
+    });
+  }
+  return [...wanted];
+}
+
 function selectedFacets(info: GraphQLResolveInfo): SearchFacetName[] {
   const wanted = new Set<SearchFacetName>();
   const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void) => {
@@ -158,6 +184,7 @@ export class SearchResolver {
       limit,
       offset,
       facets: selectedFacets(info),
+      highlights: selectedHighlights(info),
       // Load the page's innovations while the engine is still counting. Errors surface below, where
       // the same loader is asked again. (Their regions are left to the fields that ask: a batch of
       // their own here would split the batches those fields share.)

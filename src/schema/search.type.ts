@@ -20,17 +20,18 @@ registerEnumType(SearchEngine, {
 
 @ObjectType("SearchHighlights", {
   description:
-    "Snippets of the innovation's text with the words that matched the query wrapped in <mark>…</mark>. " +
+    "Snippets of the innovation's text with the words that matched the query (in any of their forms, " +
+    "through a synonym or a typo correction) wrapped in <mark>…</mark>; … marks where a long text was cut. " +
     "The rest is plain text, not HTML-escaped: render it as text and only the marks as markup.",
 })
 export class SearchHighlights {
   @Field(() => String, { nullable: true, description: "The name, whole." })
   name: string | null;
 
-  @Field(() => String, { nullable: true, description: "The summary, cropped around the first match when long; null when there is none." })
+  @Field(() => String, { nullable: true, description: "The summary, cropped to about 30 words around the matches when long; null when there is none." })
   summary: string | null;
 
-  @Field(() => String, { nullable: true, description: "The narrative sections, cropped around the first match; null when there are none." })
+  @Field(() => String, { nullable: true, description: "The narrative sections, cropped to about 30 words around the matches; null when there are none." })
   narrative: string | null;
 }
 

@@ -35,12 +35,12 @@
  * one-paragraph summaries.)
  */
 import type { DataSource } from "typeorm";
-import { MAX_SEARCH_WINDOW, compareFacetBuckets, type SearchBackend, type SearchFacetBucket, type SearchHit, type SearchRequest, type SearchResult } from "./search-backend";
+import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG, MAX_SEARCH_WINDOW, SEARCH_HIGHLIGHT_FIELDS, compareFacetBuckets, type SearchBackend, type SearchHighlights, type SearchFacetBucket, type SearchHit, type SearchRequest, type SearchResult } from "./search-backend";
 import type { SearchFacetName } from "./search-fields";
 import { FACET_CODE_BASE, FACET_COLUMNS, facetBucketValue, facetColumnValues, filterFacetColumns, filterTsquery, sectorCodesNamedBy, type FacetColumn } from "./postgres-document-columns";
-import { ALL, EXACT, IN_NAME_OR_SUMMARY, allOf, anyOf, groupTsquery, requiredGroups } from "./postgres-tsquery";
+import { ALL, EXACT, IN_NAME_OR_SUMMARY, allOf, anyOf, groupTsquery, highlightTerms, requiredGroups } from "./postgres-tsquery";
 import { buildQueryPlan, planTerms, queryWords, selectCorrections, wordsToCorrect, wordsToLookUp, type PlanTerms, type QueryPlan } from "./text/analyzer";
-import { lazyHighlights } from "./text/highlight";
+import { lazyHighlights, postgresHighlight, SNIPPET_WORDS } from "./text/highlight";
 import { loadSearchLexicon, type SearchLexicon } from "./text/lexicon";
 
 /**
@@ -82,6 +82,39 @@ interface PageRow {
   name: string;
   summary: string | null;
   narrative: string | null;
+  /** ts_headline's highlights, of the fields the request asked for. */
+  name_marked?: string | null;
+  summary_marked?: string | null;
+  narrative_marked?: string | null;
+}
+
+/**
+ * Highlights are made by ts_headline with Postgres's Indonesian (Snowball) stemming, on both sides: a
+ * word of the text is marked when it shares a stem with any of the query's words, their forms, synonyms
+ * or typo corrections (highlightTerms). So "Pembangunan" is marked for "membangun", "Hendi" for
+ * "hendy" (through its correction), "complaint" for "keluhan" (through the lexicon), and "LAPOR" in
+ * "SP4N-LAPOR".
+ */
+const HIGHLIGHT_CONFIG = "indonesian";
+/** ts_headline options: the whole text, for names. */
+const WHOLE_HEADLINE = `HighlightAll=true, StartSel=${HIGHLIGHT_PRE_TAG}, StopSel=${HIGHLIGHT_POST_TAG}`;
+/** ts_headline options: about SNIPPET_WORDS words around the best run of matches, for summaries and narratives. */
+const SNIPPET_HEADLINE = `MaxWords=${SNIPPET_WORDS}, MinWords=${Math.round(SNIPPET_WORDS / 2)}, ShortWord=0, StartSel=${HIGHLIGHT_PRE_TAG}, StopSel=${HIGHLIGHT_POST_TAG}`;
+
+/** A hit's highlights: ts_headline's where the statement made them, the analyser's (made when read) otherwise. */
+function pageHighlights(row: PageRow, terms: PlanTerms): SearchHighlights {
+  const lazy = lazyHighlights(row, terms);
+  return {
+    get name() {
+      return row.name_marked !== undefined ? postgresHighlight(row.name, row.name_marked, false) : lazy.name;
+    },
+    get summary() {
+      return row.summary_marked !== undefined ? postgresHighlight(row.summary, row.summary_marked, true) : lazy.summary;
+    },
+    get narrative() {
+      return row.narrative_marked !== undefined ? postgresHighlight(row.narrative, row.narrative_marked, true) : lazy.narrative;
+    },
+  };
 }
 
 /** One row of the count statement: the total, or one group of a facet column (by its value or mask, as text). */
@@ -281,10 +314,34 @@ export class PostgresSearchBackend implements SearchBackend {
     const limit = params.add(request.limit);
     const offset = params.add(request.offset);
     // The window numbers the page's rows in the order of the bounded top-N sort below it.
+    // Highlights by ts_headline, of the texts the caller will read (the others are made in JS if read).
+    const marks = plan ? highlightTerms(plan) : null;
+    const fields = marks === null ? [] : (request.highlights ?? SEARCH_HIGHLIGHT_FIELDS);
+    let headlines = "";
+    let markQuery = "";
+    if (marks !== null && fields.length > 0) {
+      // The query is the distinct Indonesian stems of the words to mark, made once (not once per row):
+      // ts_headline's cost grows with the number of query terms, and a word's forms, synonyms and
+      // plurals share few stems. A prefix is marked through the words of the vocabulary it begins (at
+      // most 50): Snowball would stem the prefix itself ("penyel" to "nyel") where the text's word is
+      // stemmed whole ("penyelamat" to "selamat").
+      const words = [
+        ...(marks.words.length > 0 ? [`${params.add(marks.words.join(" "))}::text`] : []),
+        ...marks.prefixes.map((prefix) => {
+          const p = `${params.add(prefix)}::text`;
+          return `COALESCE((SELECT string_agg(t.term, ' ') FROM (SELECT v.term FROM search_term v WHERE v.term >= ${p} AND v.term <= ${p} || repeat('z', 64) ORDER BY v.term LIMIT 50) t), ${p})`;
+        }),
+      ].join(" || ' ' || ");
+      markQuery = ` CROSS JOIN (SELECT to_tsquery('simple', COALESCE(string_agg(quote_literal(s.stem), ' | '), '')) AS q
+                                  FROM unnest(tsvector_to_array(to_tsvector('${HIGHLIGHT_CONFIG}', ${words}))) AS s(stem)) hq`;
+      headlines = fields
+        .map((field) => `, ts_headline('${HIGHLIGHT_CONFIG}', d.${field}, hq.q, '${field === "name" ? WHOLE_HEADLINE : SNIPPET_HEADLINE}') AS ${field}_marked`)
+        .join("");
+    }
     const page = (rows: string) => `
-      SELECT p.ord, p.id, p.score, d.name, d.summary, d.narrative
+      SELECT p.ord, p.id, p.score, d.name, d.summary, d.narrative${headlines}
         FROM (SELECT t.id, t.score, row_number() OVER ()::int AS ord FROM (${rows}) t) p
-        JOIN search_document d ON d.innovation_id = p.id`;
+        JOIN search_document d ON d.innovation_id = p.id${markQuery}`;
     // OFFSET 0 keeps the inner query from being merged into the outer one, which would evaluate each
     // level as many times as the score mentions it.
     const scored = (where: string, levelsSql = levels) => `
@@ -375,7 +432,7 @@ export class PostgresSearchBackend implements SearchBackend {
   ): SearchResult {
     const terms: PlanTerms = plan ? planTerms(plan) : { lexemes: new Set(), prefixes: [] };
     const hits = pageRows
-      .map((row) => ({ ord: row.ord, innovationId: row.id, score: plan ? Number(row.score) : 0, highlights: lazyHighlights(row, terms) }))
+      .map((row) => ({ ord: row.ord, innovationId: row.id, score: plan ? Number(row.score) : 0, highlights: pageHighlights(row, terms) }))
       .sort((a, b) => a.ord - b.ord)
       .map(({ ord: _, ...hit }): SearchHit => hit);
     const facets: Partial<Record<SearchFacetName, SearchFacetBucket[]>> = {};

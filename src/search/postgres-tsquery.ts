@@ -4,7 +4,7 @@
  * and combined with operators chosen by this module. The text is passed to `to_tsquery('simple', $n)`
  * as a parameter, so the index side (to_tsvector('simple', …)) and the query side split words alike.
  */
-import type { Alternative, QueryGroup, QueryPlan, WordMatch } from "./text/analyzer";
+import { planTerms, type Alternative, type QueryGroup, type QueryPlan, type WordMatch } from "./text/analyzer";
 
 /** Which alternatives a tsquery includes. */
 export interface TsqueryMode {
@@ -65,4 +65,24 @@ export function anyOf(groups: readonly QueryGroup[], mode: TsqueryMode): string 
 /** The groups a result must match. */
 export function requiredGroups(plan: QueryPlan): QueryGroup[] {
   return plan.groups.filter((g) => !g.optional);
+}
+
+/**
+ * What `ts_headline` marks for a plan: every lexeme of it (its words, their forms, synonyms and typo
+ * corrections), with the English plurals the analyser reads as singular, and the prefixes of words
+ * still being typed. Null when there are none. Every word is a–z and 0–9 (checked here).
+ */
+export function highlightTerms(plan: QueryPlan): { readonly words: readonly string[]; readonly prefixes: readonly string[] } | null {
+  const terms = planTerms(plan);
+  for (const word of [...terms.lexemes, ...terms.prefixes]) quote(word);
+  if (terms.lexemes.size === 0 && terms.prefixes.length === 0) return null;
+  // Postgres's Indonesian stemmer leaves English plurals alone, where the analyser reads "complaints"
+  // as "complaint" (stemmer.ts, englishSingular): the plurals are asked for too.
+  const words = new Set(terms.lexemes);
+  for (const l of terms.lexemes) {
+    if (l.length < 4 || /[0-9]/.test(l)) continue;
+    words.add(`${l}s`);
+    if (l.endsWith("y")) words.add(`${l.slice(0, -1)}ies`);
+  }
+  return { words: [...words], prefixes: terms.prefixes };
 }

@@ -58,6 +58,11 @@ export interface SearchRequest {
   /** Facets to count for the current query and filter; empty for none. */
   readonly facets: readonly SearchFacetName[];
   /**
+   * The highlights the caller will read; all when omitted. An engine may make only these up front
+   * and the others when they are read.
+   */
+  readonly highlights?: readonly SearchHighlightField[];
+  /**
    * A hint: called with the page's innovation ids, best first, as soon as the engine knows them and
    * before it has finished counting (the Postgres engine reads the page and the counts at once), so
    * that the API can start loading the innovations. It may be called for a page the engine then
@@ -76,6 +81,10 @@ export interface SearchHighlights {
   readonly summary: string | null;
   readonly narrative: string | null;
 }
+
+/** The texts a hit has highlights of. */
+export const SEARCH_HIGHLIGHT_FIELDS = ["name", "summary", "narrative"] as const;
+export type SearchHighlightField = (typeof SEARCH_HIGHLIGHT_FIELDS)[number];
 
 export const HIGHLIGHT_PRE_TAG = "<mark>";
 export const HIGHLIGHT_POST_TAG = "</mark>";

@@ -75,4 +75,38 @@ describe("pages by relevance", () => {
     expect(relaxed.hits.length).toBeGreaterThan(0);
     expect(announced).toEqual([relaxed.hits.map((h) => h.innovationId)]);
   });
+
+  it("have their highlights made by ts_headline, with Indonesian stemming and prefixes, for the texts asked for only", async () => {
+    const statements: string[] = [];
+    const query = ds.query.bind(ds);
+    (ds as { query: DataSource["query"] }).query = (async (sql: string, params?: unknown[]) => {
+      statements.push(sql);
+      return query(sql, params);
+    }) as DataSource["query"];
+    try {
+      const request = (text: string, highlights?: SearchRequest["highlights"]): SearchRequest => ({
+        query: text,
+        filter: {},
+        sort: { field: "relevance", direction: "desc" },
+        facets: [],
+        limit: 20,
+        offset: 0,
+        highlights,
+      });
+      const marked = (result: SearchResult) => result.hits.map((h) => `${h.highlights.name} ${h.highlights.summary ?? ""}`).join(" ");
+      // "membangun" marks "Pembangunan" (a shared stem); "penyel", being typed, marks "Penyelamat".
+      expect(marked(await ranked.search(request("membangun")))).toMatch(/<mark>[Pp]embangunan<\/mark>/);
+      expect(marked(await ranked.search(request("kampung penyel")))).toMatch(/<mark>Penyelamat<\/mark>/);
+      statements.length = 0;
+      await ranked.search(request("pelayanan", ["name"]));
+      const page = statements.find((sql) => sql.includes("row_number()"))!;
+      expect(page).toContain("ts_headline('indonesian', d.name,");
+      expect(page).not.toContain("d.summary, hq.q");
+      statements.length = 0;
+      await ranked.search(request("pelayanan", []));
+      expect(statements.some((sql) => sql.includes("ts_headline"))).toBe(false);
+    } finally {
+      (ds as { query: DataSource["query"] }).query = query;
+    }
+  });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildQueryPlan, editDistance, indexTerms, planTerms, queryWords, selectCorrections, wordsToCorrect, wordsToLookUp } from "../../src/search/text/analyzer";
-import { highlightText, lazyHighlights, SNIPPET_WORDS } from "../../src/search/text/highlight";
+import { highlightText, lazyHighlights, postgresHighlight, SNIPPET_WORDS } from "../../src/search/text/highlight";
 import { LexiconError, loadSearchLexicon, parseSearchLexicon } from "../../src/search/text/lexicon";
 import { foldWords, sanitiseQuery } from "../../src/search/text/normalise";
 import { wordVariants } from "../../src/search/text/stemmer";
-import { allOf, ALL, EXACT } from "../../src/search/postgres-tsquery";
+import { allOf, ALL, EXACT, highlightTerms } from "../../src/search/postgres-tsquery";
 
 const lexicon = loadSearchLexicon();
 
@@ -168,6 +168,23 @@ describe("highlighting", () => {
     expect(cropped.endsWith("…")).toBe(true);
     expect(cropped).toContain("<mark>complaint</mark>");
     expect(cropped.split(/\s+/)).toHaveLength(10);
+  });
+
+  it("shapes ts_headline's excerpts like highlightText's: null for no text, … where text was cut", () => {
+    const text = "Satu dua tiga empat lima enam tujuh";
+    expect(postgresHighlight(text, "tiga <mark>empat</mark> lima", true)).toBe("…tiga <mark>empat</mark> lima…");
+    expect(postgresHighlight(text, "Satu <mark>dua</mark> tiga", true)).toBe("Satu <mark>dua</mark> tiga…");
+    expect(postgresHighlight(text, "Satu dua tiga empat lima enam <mark>tujuh</mark>", true)).toBe("Satu dua tiga empat lima enam <mark>tujuh</mark>");
+    expect(postgresHighlight(text, "tiga <mark>empat</mark> lima", false)).toBe("tiga <mark>empat</mark> lima");
+    expect(postgresHighlight("  ", "", true)).toBeNull();
+    expect(postgresHighlight(null, null, true)).toBeNull();
+  });
+
+  it("asks ts_headline for every lexeme, the English plurals the analyser reads as singular, and the prefixes", () => {
+    const terms = highlightTerms(buildQueryPlan("keluhan warga pen", lexicon))!;
+    expect(terms.words).toEqual(expect.arrayContaining(["keluhan", "complaint", "complaints", "warga"]));
+    expect(terms.prefixes).toEqual(["pen"]);
+    expect(highlightTerms(buildQueryPlan("", lexicon))).toBeNull();
   });
 
   it("makes a hit's highlights when they are read, once, the same as highlightText", () => {

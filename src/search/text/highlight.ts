@@ -1,7 +1,9 @@
 /**
  * Highlighting with the same word normalisation as the index, so that whatever matched is what gets
  * marked: "pembangunan" is marked for the query "membangun", "Hendi" for "hendy" (through its
- * correction), "complaint" for "pengaduan" (through the lexicon). Pure functions, no I/O.
+ * correction), "complaint" for "pengaduan" (through the lexicon). Meilisearch hits are highlighted
+ * here; Postgres hits by ts_headline (postgres-search-backend.ts), shaped by {@link postgresHighlight},
+ * and here only for a text the request did not say it would read. Pure functions, no I/O.
  */
 import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG, type SearchHighlights } from "../search-backend";
 import type { PlanTerms } from "./analyzer";
@@ -78,4 +80,20 @@ export function highlightText(text: string | null | undefined, terms: PlanTerms,
   const from = startWord === 0 ? 0 : wordIndexes[startWord];
   const to = endWord === wordIndexes.length ? parts.length : wordIndexes[endWord - 1] + 1;
   return `${from > 0 ? ELLIPSIS : ""}${marked.slice(from, to).join("")}${to < parts.length ? ELLIPSIS : ""}`;
+}
+
+/**
+ * A highlight Postgres made (`ts_headline`) of `text`, in the shape of {@link highlightText}'s: null
+ * for null or blank text, and, when `cropped`, "…" where the excerpt leaves out text before or after
+ * it. (ts_headline returns a run of the text's words with the marks added, and no sign of a cut.)
+ */
+export function postgresHighlight(text: string | null | undefined, marked: string | null | undefined, cropped: boolean): string | null {
+  if (text == null || text.trim() === "" || marked == null) return null;
+  if (!cropped) return marked;
+  const plain = marked.split(HIGHLIGHT_PRE_TAG).join("").split(HIGHLIGHT_POST_TAG).join("");
+  const at = text.indexOf(plain);
+  if (at < 0) return marked;
+  const before = text.slice(0, at).trim() !== "";
+  const after = text.slice(at + plain.length).trim() !== "";
+  return `${before ? ELLIPSIS : ""}${marked}${after ? ELLIPSIS : ""}`;
 }
