@@ -160,10 +160,16 @@ export function facetColumnValues(column: FacetColumn, value: string | number | 
   if (value === null) return [];
   if (column.base === null) return [Number(value)];
   const values: number[] = [];
-  // Two BigInt operations, then 32-bit number arithmetic: a search with 50,000 hits has thousands of
-  // distinct year masks, and a BigInt shift per bit cost milliseconds.
-  const mask = BigInt(value);
-  for (const [half, offset] of [[Number(mask & 0xffffffffn), 0], [Number(mask >> 32n), 32]] as const) {
+  // Number arithmetic, and BigInt only to split a mask above 2^53 into halves: a search with 50,000
+  // hits has thousands of distinct year masks, and a BigInt shift per bit cost milliseconds.
+  const text = String(value);
+  const halves: [number, number][] = [];
+  if (text.length <= 15) halves.push([Number(text), 0]);
+  else {
+    const mask = BigInt(text);
+    halves.push([Number(mask & 0xffffffffn), 0], [Number(mask >> 32n), 32]);
+  }
+  for (const [half, offset] of halves) {
     for (let bits = half, bit = 0; bits !== 0; bit++, bits = Math.floor(bits / 2)) if (bits % 2 === 1) values.push(column.base + offset + bit);
   }
   return values;
@@ -196,8 +202,15 @@ export function filterFacetColumns(filter: SearchFilter): FacetColumnTest[][] {
 
 /** The bucket value (as SearchFacetBucket.value) of a facet's number; null when it is not in the vocabulary. */
 export function facetBucketValue(facet: SearchFacetName, n: number): string | null {
-  return decodeFacetCode(FACET_NUMBER[facet] * FACET_CODE_BASE + n)?.value ?? null;
+  let values = BUCKET_VALUES.get(facet);
+  if (values === undefined) BUCKET_VALUES.set(facet, (values = new Map()));
+  let value = values.get(n);
+  if (value === undefined) values.set(n, (value = decodeFacetCode(FACET_NUMBER[facet] * FACET_CODE_BASE + n)?.value ?? null));
+  return value;
 }
+
+/** facetBucketValue's answers, per facet: a search decodes the same few values thousands of times. */
+const BUCKET_VALUES = new Map<SearchFacetName, Map<number, string | null>>();
 
 /** The facet and bucket value (as SearchFacetBucket.value) of a code; null for an unknown code. */
 export function decodeFacetCode(code: number): { facet: SearchFacetName; value: string } | null {

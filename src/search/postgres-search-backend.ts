@@ -460,6 +460,7 @@ export class PostgresSearchBackend implements SearchBackend {
     for (const facet of request.facets) facets[facet] = [];
     const tally: Partial<Record<SearchFacetName, Map<string, number>>> = {};
     const all = (1 << facetColumns.length) - 1;
+    const codeCounts = facetColumns.map(() => new Map<string, number>());
     let totalCount = 0;
     for (const row of countRows) {
       // GROUPING() has a bit per column (the first column is the highest), set when the row is not
@@ -468,16 +469,23 @@ export class PostgresSearchBackend implements SearchBackend {
         totalCount = row.count;
         continue;
       }
-      facetColumns.forEach((column, i) => {
+      facetColumns.forEach((_, i) => {
         if (row.grouping & (1 << (facetColumns.length - 1 - i))) return;
-        for (const n of facetColumnValues(column, row[`c${i}`] ?? null)) {
+        const code = row[`c${i}`] ?? null;
+        if (code !== null) codeCounts[i].set(code, (codeCounts[i].get(code) ?? 0) + row.count);
+      });
+    }
+    // Each distinct value or mask of a column is decoded once (a shared set repeats them).
+    facetColumns.forEach((column, i) => {
+      for (const [code, count] of codeCounts[i]) {
+        for (const n of facetColumnValues(column, code)) {
           const value = facetBucketValue(column.facet, n);
           if (value === null) continue;
           const counts = (tally[column.facet] ??= new Map<string, number>());
-          counts.set(value, (counts.get(value) ?? 0) + row.count);
+          counts.set(value, (counts.get(value) ?? 0) + count);
         }
-      });
-    }
+      }
+    });
     for (const [facet, counts] of Object.entries(tally) as [SearchFacetName, Map<string, number>][]) {
       facets[facet] = [...counts].map(([value, count]) => ({ value, count }));
     }
