@@ -7,7 +7,7 @@ import { Innovation } from "../schema/innovation.type";
 import { SearchFilterInput } from "../schema/search-filter.input";
 import { SearchOrder, SearchOrderField } from "../schema/search-order.input";
 import { ProvinceFacetBucket, SearchFacets, SearchHit, SearchHitConnection, type SearchEngine } from "../schema/search.type";
-import { MAX_SEARCH_WINDOW, SEARCH_HIGHLIGHT_FIELDS, SearchUnavailableError, type SearchFilter, type SearchHighlightField, type SearchRequest, type SearchResult } from "../search/search-backend";
+import { MAX_SEARCH_WINDOW, SEARCH_HIGHLIGHT_FIELDS, SearchUnavailableError, type SearchFilter, type SearchRequest, type SearchResult } from "../search/search-backend";
 import { SEARCH_FACET_NAMES, type SearchFacetName } from "../search/search-fields";
 import { MAX_QUERY_LENGTH, sanitiseQuery } from "../search/text/normalise";
 import type { RequestContext } from "./context";
@@ -57,8 +57,12 @@ function toSearchFilter(filter: SearchFilterInput | null | undefined): SearchFil
 
 /** The facets a client selected under `facets`, looking through fragments. Unselected facets are not computed. */
 /** The highlights the operation reads: under edges.node.highlights and nodes.highlights. */
-function selectedHighlights(info: GraphQLResolveInfo): SearchHighlightField[] {
-  const wanted = new Set<SearchHighlightField>();
+/**
+ * The names of the fields the operation selects at `path` below each hit (edges.node and nodes), through
+ * fragments too: ["highlights"] gives the highlights it reads.
+ */
+function selectedInHits(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  const names = new Set<string>();
   const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void) => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) visit(selection);
@@ -66,20 +70,18 @@ function selectedHighlights(info: GraphQLResolveInfo): SearchHighlightField[] {
       else fieldsOf(info.fragments[selection.name.value]?.selectionSet, visit);
     }
   };
-  const highlightsOf = (hit: FieldNode) =>
-    fieldsOf(hit.selectionSet, (field) => {
-      if (field.name.value !== "highlights") return;
-      fieldsOf(field.selectionSet, (text) => {
-        if ((SEARCH_HIGHLIGHT_FIELDS as readonly string[]).includes(text.name.value)) wanted.add(text.name.value as SearchHighlightField);
-      });
+  const below = (field: FieldNode, rest: readonly string[]): void =>
+    fieldsOf(field.selectionSet, (child) => {
+      if (rest.length === 0) names.add(child.name.value);
+      else if (child.name.value === rest[0]) below(child, rest.slice(1));
     });
   for (const node of info.fieldNodes) {
     fieldsOf(node.selectionSet, (field) => {
-      if (field.name.value === "nodes") highlightsOf(field);
-      if (field.name.value === "edges") fieldsOf(field.selectionSet, (edge) => edge.name.value === "node" && highlightsOf(edge));
+      if (field.name.value === "nodes") below(field, path);
+      if (field.name.value === "edges") fieldsOf(field.selectionSet, (edge) => edge.name.value === "node" && below(edge, path));
     });
   }
-  return [...wanted];
+  return names;
 }
 
 function selectedFacets(info: GraphQLResolveInfo): SearchFacetName[] {
@@ -177,6 +179,9 @@ export class SearchResolver {
       );
     }
 
+    const highlightsRead = selectedInHits(info, ["highlights"]);
+    const innovationFields = selectedInHits(info, ["innovation"]);
+    const wantsRegions = innovationFields.has("region") || innovationFields.has("province");
     const request: SearchRequest = {
       query: text,
       filter: searchFilter,
@@ -184,11 +189,21 @@ export class SearchResolver {
       limit,
       offset,
       facets: selectedFacets(info),
-      highlights: selectedHighlights(info),
-      // Load the page's innovations while the engine is still counting. Errors surface below, where
-      // the same loader is asked again. (Their regions are left to the fields that ask: a batch of
-      // their own here would split the batches those fields share.)
-      onPage: (ids) => void ctx.loaders.innovationById.loadMany(ids).catch(() => undefined),
+      highlights: SEARCH_HIGHLIGHT_FIELDS.filter((field) => highlightsRead.has(field)),
+      // Load the page's innovations, and their regions and provinces when asked for, while the engine
+      // is still counting. Errors surface below, where the same loaders are asked again.
+      onPage: (ids) => {
+        const innovations = ctx.loaders.innovationById.loadMany(ids);
+        void innovations.catch(() => undefined);
+        // The regions and provinces the hits ask for, in one batch, as the fields would ask for them.
+        if (!wantsRegions) return;
+        void innovations
+          .then((entities) => {
+            const codes = entities.flatMap((e) => (e && !(e instanceof Error) && e.regionCode ? [e.regionCode, e.regionCode.slice(0, 2)] : []));
+            return ctx.loaders.regionByCode.loadMany([...new Set(codes)]);
+          })
+          .catch(() => undefined);
+      },
     };
     let result: SearchResult;
     try {
