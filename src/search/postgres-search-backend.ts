@@ -79,7 +79,8 @@ interface PageRow {
   ord: number;
   id: number;
   score: number | null;
-  name: string;
+  /** The texts the request said it would read (null for the others). */
+  name: string | null;
   summary: string | null;
   narrative: string | null;
   /** ts_headline's highlights, of the fields the request asked for. */
@@ -353,8 +354,12 @@ export class PostgresSearchBackend implements SearchBackend {
         .map((field) => `, ts_headline('${HIGHLIGHT_CONFIG}', d.${field}, hq.q, '${field === "name" ? WHOLE_HEADLINE : SNIPPET_HEADLINE}') AS ${field}_marked`)
         .join("");
     }
+    // Only the texts the caller will read: each is stored out of line, and reading a narrative it does
+    // not show costs a TOAST lookup per hit.
+    const read = new Set(request.highlights ?? SEARCH_HIGHLIGHT_FIELDS);
+    const texts = SEARCH_HIGHLIGHT_FIELDS.map((field) => (read.has(field) ? `d.${field}` : `NULL::text AS ${field}`)).join(", ");
     const page = (rows: string) => `
-      SELECT p.ord, p.id, p.score, d.name, d.summary, d.narrative${headlines}
+      SELECT p.ord, p.id, p.score, ${texts}${headlines}
         FROM (SELECT t.id, t.score, row_number() OVER ()::int AS ord FROM (${rows}) t) p
         JOIN search_document d ON d.innovation_id = p.id${markQuery}`;
     // OFFSET 0 keeps the inner query from being merged into the outer one, which would evaluate each

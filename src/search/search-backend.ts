@@ -58,8 +58,8 @@ export interface SearchRequest {
   /** Facets to count for the current query and filter; empty for none. */
   readonly facets: readonly SearchFacetName[];
   /**
-   * The highlights the caller will read; all when omitted. An engine may make only these up front
-   * and the others when they are read.
+   * The highlights the caller will read; all when omitted. An engine may make only these: the others
+   * may be null.
    */
   readonly highlights?: readonly SearchHighlightField[];
   /**
