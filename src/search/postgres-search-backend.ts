@@ -102,7 +102,11 @@ const WHOLE_HEADLINE = `HighlightAll=true, StartSel=${HIGHLIGHT_PRE_TAG}, StopSe
 /** ts_headline options: about SNIPPET_WORDS words around the best run of matches, for summaries and narratives. */
 const SNIPPET_HEADLINE = `MaxWords=${SNIPPET_WORDS}, MinWords=${Math.round(SNIPPET_WORDS / 2)}, ShortWord=0, StartSel=${HIGHLIGHT_PRE_TAG}, StopSel=${HIGHLIGHT_POST_TAG}`;
 
-/** A hit's highlights: ts_headline's where the statement made them, the analyser's (made when read) otherwise. */
+/**
+ * A hit's highlights: ts_headline's where the statement made them; otherwise (a browse, with nothing
+ * to mark, or a text the request did not say it would read, which then is null) the analyser's, made
+ * when read.
+ */
 function pageHighlights(row: PageRow, terms: PlanTerms): SearchHighlights {
   const lazy = lazyHighlights(row, terms);
   return {
@@ -329,8 +333,7 @@ export class PostgresSearchBackend implements SearchBackend {
     }
     const limit = params.add(request.limit);
     const offset = params.add(request.offset);
-    // The window numbers the page's rows in the order of the bounded top-N sort below it.
-    // Highlights by ts_headline, of the texts the caller will read (the others are made in JS if read).
+    // Highlights by ts_headline, of the texts the caller will read, when the query has words to mark.
     const marks = plan ? highlightTerms(plan) : null;
     const fields = marks === null ? [] : (request.highlights ?? SEARCH_HIGHLIGHT_FIELDS);
     let headlines = "";
@@ -358,6 +361,7 @@ export class PostgresSearchBackend implements SearchBackend {
     // not show costs a TOAST lookup per hit.
     const read = new Set(request.highlights ?? SEARCH_HIGHLIGHT_FIELDS);
     const texts = SEARCH_HIGHLIGHT_FIELDS.map((field) => (read.has(field) ? `d.${field}` : `NULL::text AS ${field}`)).join(", ");
+    // The window numbers the page's rows in the order of the bounded top-N sort below it.
     const page = (rows: string) => `
       SELECT p.ord, p.id, p.score, ${texts}${headlines}
         FROM (SELECT t.id, t.score, row_number() OVER ()::int AS ord FROM (${rows}) t) p
