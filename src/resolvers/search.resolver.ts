@@ -181,7 +181,8 @@ export class SearchResolver {
 
     const highlightsRead = selectedInHits(info, ["highlights"]);
     const innovationFields = selectedInHits(info, ["innovation"]);
-    const wantsRegions = innovationFields.has("region") || innovationFields.has("province");
+    const withRelations = ["institution", "region", "province"].some((field) => innovationFields.has(field));
+    let prefetched: Promise<unknown> | null = null;
     const request: SearchRequest = {
       query: text,
       filter: searchFilter,
@@ -190,19 +191,11 @@ export class SearchResolver {
       offset,
       facets: selectedFacets(info),
       highlights: SEARCH_HIGHLIGHT_FIELDS.filter((field) => highlightsRead.has(field)),
-      // Load the page's innovations, and their regions and provinces when asked for, while the engine
-      // is still counting. Errors surface below, where the same loaders are asked again.
+      // Load the page's innovations while the engine is still counting: with their institutions and
+      // regions in the same statement when the operation shows any of them (the statement primes those
+      // loaders). Errors surface below, where the innovations are asked for again.
       onPage: (ids) => {
-        const innovations = ctx.loaders.innovationById.loadMany(ids);
-        void innovations.catch(() => undefined);
-        // The regions and provinces the hits ask for, in one batch, as the fields would ask for them.
-        if (!wantsRegions) return;
-        void innovations
-          .then((entities) => {
-            const codes = entities.flatMap((e) => (e && !(e instanceof Error) && e.regionCode ? [e.regionCode, e.regionCode.slice(0, 2)] : []));
-            return ctx.loaders.regionByCode.loadMany([...new Set(codes)]);
-          })
-          .catch(() => undefined);
+        prefetched = (withRelations ? ctx.loaders.innovationWithRelationsById : ctx.loaders.innovationById).loadMany(ids).catch(() => undefined);
       },
     };
     let result: SearchResult;
@@ -215,6 +208,8 @@ export class SearchResolver {
 
     // Hydrate through the request's loaders (one statement for the page). A hit whose innovation is
     // gone (an external index not yet caught up) is dropped rather than answered with a null.
+    // After the prefetch, so that this finds the innovations it primed instead of asking again.
+    if (prefetched) await prefetched;
     const entities = await ctx.loaders.innovationById.loadMany(result.hits.map((h) => h.innovationId));
     const hits: SearchHit[] = [];
     const cursors: string[] = [];
