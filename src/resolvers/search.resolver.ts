@@ -55,53 +55,39 @@ function toSearchFilter(filter: SearchFilterInput | null | undefined): SearchFil
   };
 }
 
-/** The facets a client selected under `facets`, looking through fragments. Unselected facets are not computed. */
-/** The highlights the operation reads: under edges.node.highlights and nodes.highlights. */
-/**
- * The names of the fields the operation selects at `path` below each hit (edges.node and nodes), through
- * fragments too: ["highlights"] gives the highlights it reads.
- */
-function selectedInHits(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
-  const names = new Set<string>();
-  const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void) => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) visit(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, visit);
-      else fieldsOf(info.fragments[selection.name.value]?.selectionSet, visit);
-    }
-  };
-  const below = (field: FieldNode, rest: readonly string[]): void =>
-    fieldsOf(field.selectionSet, (child) => {
-      if (rest.length === 0) names.add(child.name.value);
-      else if (child.name.value === rest[0]) below(child, rest.slice(1));
-    });
-  for (const node of info.fieldNodes) {
-    fieldsOf(node.selectionSet, (field) => {
-      if (field.name.value === "nodes") below(field, path);
-      if (field.name.value === "edges") fieldsOf(field.selectionSet, (edge) => edge.name.value === "node" && below(edge, path));
-    });
+/** Calls `visit` for each field selected in `set`, looking through fragments. */
+function fieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, visit: (field: FieldNode) => void): void {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) visit(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(info, selection.selectionSet, visit);
+    else fieldsOf(info, info.fragments[selection.name.value]?.selectionSet, visit);
   }
+}
+
+/**
+ * The names of the fields the operation selects at `path` below the search field: ["facets"] gives
+ * the facets it asks for.
+ */
+function selectedAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  const below = (set: SelectionSetNode | undefined, rest: readonly string[]): void =>
+    fieldsOf(info, set, (child) => {
+      if (rest.length === 0) names.add(child.name.value);
+      else if (child.name.value === rest[0]) below(child.selectionSet, rest.slice(1));
+    });
+  for (const node of info.fieldNodes) below(node.selectionSet, path);
   return names;
 }
 
+/** As selectedAt, below each hit (edges.node and nodes): ["highlights"] gives the highlights it reads. */
+function selectedInHits(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  return new Set([...selectedAt(info, ["edges", "node", ...path]), ...selectedAt(info, ["nodes", ...path])]);
+}
+
+/** The facets a client selected under `facets`. Unselected facets are not computed. */
 function selectedFacets(info: GraphQLResolveInfo): SearchFacetName[] {
-  const wanted = new Set<SearchFacetName>();
-  const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void) => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) visit(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, visit);
-      else fieldsOf(info.fragments[selection.name.value]?.selectionSet, visit);
-    }
-  };
-  for (const node of info.fieldNodes) {
-    fieldsOf(node.selectionSet, (field) => {
-      if (field.name.value !== "facets") return;
-      fieldsOf(field.selectionSet, (facet) => {
-        if ((SEARCH_FACET_NAMES as string[]).includes(facet.name.value)) wanted.add(facet.name.value as SearchFacetName);
-      });
-    });
-  }
-  return [...wanted];
+  const selected = selectedAt(info, ["facets"]);
+  return SEARCH_FACET_NAMES.filter((facet) => selected.has(facet));
 }
 
 /** Shapes the engine's facet buckets as the API's typed buckets. */
