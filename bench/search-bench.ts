@@ -98,6 +98,21 @@ async function serverCpuTime(ds: DataSource, application: string): Promise<numbe
   }
 }
 
+/**
+ * How fast the machine runs now: the median of five runs of a fixed statement that only uses the
+ * CPU (no table, no I/O). On a shared machine it moves with the host's other work; searches measured
+ * while it is slow are slow by as much, so compare runs with similar references.
+ */
+async function machineReference(ds: DataSource): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await ds.query(`SELECT sum(0) FROM (SELECT (i % 3) * 0.5, i % 10 FROM generate_series(1, 100000) i OFFSET 0) s`);
+    times.push(performance.now() - started);
+  }
+  return Number(times.sort((a, b) => a - b)[2].toFixed(1));
+}
+
 function requestFor(i: number): SearchRequest {
   const query = BENCH_QUERIES[i % BENCH_QUERIES.length];
   const filter = BENCH_FILTERS[Math.floor(i / BENCH_QUERIES.length) % BENCH_FILTERS.length];
@@ -197,6 +212,8 @@ async function main(): Promise<void> {
     engineUrl.searchParams.set("application_name", application);
     const engineDs = createDataSource({ url: engineUrl.toString(), poolSize: 2, statementTimeoutMs: 600_000, connectTimeoutMs: 10_000 });
     await engineDs.initialize();
+    const referenceMs = await machineReference(ds);
+    log(`machine reference: ${referenceMs} ms (a fixed CPU-only statement; about 15 ms when this machine runs at its usual speed)`);
     const engineMs: number[] = [];
     const totals: number[] = [];
     let serverCpuMs: number | null = null;
@@ -255,6 +272,8 @@ async function main(): Promise<void> {
         postgres: server,
         // Other work on the machine while measuring (1, 5 and 15 minutes); timings are only comparable at similar load.
         loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
+        // The median time of a fixed CPU-only statement (machineReference): how fast the machine ran.
+        referenceMs,
       },
       database: generated.database,
       scale,
