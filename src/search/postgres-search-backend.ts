@@ -281,12 +281,12 @@ export class PostgresSearchBackend implements SearchBackend {
     let levels = "";
     let score = "0::float8";
     let inexact = false;
-    let weights: number[] = [];
+    const weights = plan ? plan.groups.map(groupWeight) : [];
+    const total = weights.reduce((x, y) => x + y, 0);
     let sectorLevels = "";
     let sectorWeight = 0;
     if (plan) {
       const required = requiredGroups(plan);
-      weights = plan.groups.map(groupWeight);
       // Where each group matched, from the small name and summary vectors (kept in the row): 1 in the
       // name, acronym, expansion or aliases (A), ½ in the summary, institution or region (B), 0 only
       // elsewhere (the narrative, the awards), which search_vector matched.
@@ -318,7 +318,6 @@ export class PostgresSearchBackend implements SearchBackend {
         : "true";
       levels += `, ${exact} AS exact`;
       sectorLevels += `, ${!inexact} AS exact`;
-      const total = weights.reduce((x, y) => x + y, 0);
       const requiredIndexes = plan.groups.map((g, i) => (g.optional ? -1 : i)).filter((i) => i >= 0);
       // All in float8: numeric arithmetic costs about a microsecond a row, which a search with 50,000
       // hits feels (30 ms).
@@ -372,7 +371,6 @@ export class PostgresSearchBackend implements SearchBackend {
       SELECT s.id, s.best_tier_rank, s.latest_year, (${score}) AS score
         FROM (SELECT d.innovation_id AS id, d.best_tier_rank, d.latest_year${levelsSql} FROM search_document d ${where} OFFSET 0) s`;
 
-    const total = weights.reduce((x, y) => x + y, 0);
     if (plan && request.sort.field === "relevance" && !this.rankEveryHit && (8 * Math.min(...weights)) / total > 2 * MAX_AWARD_SCORE) {
       return { sql: page(this.rankedPage(params, request, plan, mode, scored, { limit, offset, inexact, sectorLevels, sectorShare: sectorWeight / total })), params: params.values };
     }
