@@ -284,6 +284,7 @@ export class PostgresSearchBackend implements SearchBackend {
     const weights = plan ? plan.groups.map(groupWeight) : [];
     const total = weights.reduce((x, y) => x + y, 0);
     let sectorLevels = "";
+    let topLevels: string | null = null;
     let sectorWeight = 0;
     if (plan) {
       const required = requiredGroups(plan);
@@ -295,13 +296,16 @@ export class PostgresSearchBackend implements SearchBackend {
         const sectors = sectorCodesNamedBy(planTerms({ groups: [g] }).lexemes);
         return sectors.length > 0 ? `d.facet_sector = ANY(${params.add(sectors.map((c) => c % FACET_CODE_BASE))}::smallint[])` : null;
       });
+      const groupQueries = plan.groups.map((g) => ts(groupTsquery(g, ALL)));
       levels = plan.groups
-        .map((g, i) => {
-          const group = ts(groupTsquery(g, ALL));
+        .map((_, i) => {
           const sector = sectorTests[i] ? ` OR ${sectorTests[i]}` : "";
-          return `, CASE WHEN d.name_vector @@ ${group} THEN 1::float8 WHEN d.summary_vector @@ ${group}${sector} THEN 0.5::float8 ELSE 0::float8 END AS l${i}`;
+          return `, CASE WHEN d.name_vector @@ ${groupQueries[i]} THEN 1::float8 WHEN d.summary_vector @@ ${groupQueries[i]}${sector} THEN 0.5::float8 ELSE 0::float8 END AS l${i}`;
         })
         .join("");
+      // A hit of rankedPage's "top" has a group in its name or summary; with a single group, that one:
+      // its level is 1 or ½ by its name alone, and the larger summary vector is not read.
+      if (plan.groups.length === 1) topLevels = `, CASE WHEN d.name_vector @@ ${groupQueries[0]} THEN 1::float8 ELSE 0.5::float8 END AS l0`;
       // The levels of a hit with no query group in its name or summary: ½ for a group that names its
       // sector, 0 otherwise; known without reading its vectors.
       sectorLevels = sectorTests.map((t, i) => (t ? `, CASE WHEN ${t} THEN 0.5::float8 ELSE 0::float8 END AS l${i}` : `, 0::float8 AS l${i}`)).join("");
@@ -317,6 +321,7 @@ export class PostgresSearchBackend implements SearchBackend {
             .join(" AND ")
         : "true";
       levels += `, ${exact} AS exact`;
+      if (topLevels !== null) topLevels += `, ${exact} AS exact`;
       sectorLevels += `, ${!inexact} AS exact`;
       const requiredIndexes = plan.groups.map((g, i) => (g.optional ? -1 : i)).filter((i) => i >= 0);
       // All in float8: numeric arithmetic costs about a microsecond a row, which a search with 50,000
@@ -372,7 +377,7 @@ export class PostgresSearchBackend implements SearchBackend {
         FROM (SELECT d.innovation_id AS id, d.best_tier_rank, d.latest_year${levelsSql} FROM search_document d ${where} OFFSET 0) s`;
 
     if (plan && request.sort.field === "relevance" && !this.rankEveryHit && (8 * Math.min(...weights)) / total > 2 * MAX_AWARD_SCORE) {
-      return { sql: page(this.rankedPage(params, request, plan, mode, scored, { limit, offset, inexact, sectorLevels, sectorShare: sectorWeight / total })), params: params.values };
+      return { sql: page(this.rankedPage(params, request, plan, mode, scored, { limit, offset, inexact, sectorLevels, topLevels: topLevels ?? levels, sectorShare: sectorWeight / total })), params: params.values };
     }
     const direction = request.sort.direction === "asc" ? "ASC" : "DESC";
     const order =
@@ -404,7 +409,7 @@ export class PostgresSearchBackend implements SearchBackend {
     plan: QueryPlan,
     mode: "strict" | "relaxed",
     scored: (where: string, levels?: string) => string,
-    page: { limit: string; offset: string; inexact: boolean; sectorLevels: string; sectorShare: number },
+    page: { limit: string; offset: string; inexact: boolean; sectorLevels: string; topLevels: string; sectorShare: number },
   ): string {
     const f = (x: number) => `${x}::float8`;
     const words = plan.groups.map((g) => groupTsquery(g, IN_NAME_OR_SUMMARY)).join(" | ");
@@ -420,7 +425,7 @@ export class PostgresSearchBackend implements SearchBackend {
     const enough = `(SELECT count(*) FROM top WHERE top.score > ${ceiling}) < ${needed}`;
     return `
       WITH top AS (
-        SELECT m.id, m.score FROM (${scored(this.matchCondition(params, request, plan, mode, `(${words})`))}) m
+        SELECT m.id, m.score FROM (${scored(this.matchCondition(params, request, plan, mode, `(${words})`), page.topLevels)}) m
          ORDER BY m.score DESC, m.id ASC LIMIT ${needed}),
       others AS (
         SELECT m.id, m.score FROM (${scored(`${this.matchCondition(params, request, plan, mode)} AND ${enough}`, page.sectorLevels)}) m

@@ -94,6 +94,18 @@ describe("query plans", () => {
     expect(buildQueryPlan("aplikasi kota", lexicon).groups.every((g) => !g.optional)).toBe(true);
   });
 
+  it("never asks for a variant that is a stopword", () => {
+    // pe-ng-ada-an: the stemmer offers "ada" ("there is"), which would match half the catalogue.
+    expect(wordVariants("pengadaan")).toContain("ada");
+    const lexemes = [...planTerms(buildQueryPlan("pengadaan", lexicon)).lexemes];
+    expect(lexemes).toEqual(expect.arrayContaining(["pengadaan", "adaan"]));
+    expect(lexemes).not.toContain("ada");
+    // The same for a typo's correction.
+    const corrected = buildQueryPlan("pengadaun", lexicon, new Map([["pengadaun", ["pengadaan"]]]));
+    expect([...planTerms(corrected).lexemes]).toContain("pengadaan");
+    expect([...planTerms(corrected).lexemes]).not.toContain("ada");
+  });
+
   it("expands synonyms and acronyms both ways, phrases first", () => {
     const lexemes = (q: string) => [...planTerms(buildQueryPlan(q, lexicon)).lexemes];
     expect(lexemes("keluhan")).toEqual(expect.arrayContaining(["aduan", "pengaduan", "complaint"]));

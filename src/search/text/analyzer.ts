@@ -160,8 +160,14 @@ function membersAt(words: readonly string[], i: number, lexicon: SearchLexicon):
   return found;
 }
 
-function literal(word: string, prefix: boolean): WordMatch {
-  return { lexemes: [word, ...wordVariants(word)], prefix: prefix && word.length >= MIN_PREFIX_LENGTH ? word : null };
+/**
+ * A query word with its variants, but not the variants that are stopwords: "pengadaan" is also
+ * pe-ng-ada-an, and its variant "ada" ("there is") would match half the catalogue, and rank it, for a
+ * search about procurement. The index still holds such variants; a query never asks for them.
+ */
+function literal(word: string, prefix: boolean, lexicon: SearchLexicon): WordMatch {
+  const variants = wordVariants(word).filter((v) => !lexicon.stopwords.has(v));
+  return { lexemes: [word, ...variants], prefix: prefix && word.length >= MIN_PREFIX_LENGTH ? word : null };
 }
 
 function memberAlternatives(group: number, lexicon: SearchLexicon, fuzzy: boolean): Alternative[] {
@@ -213,12 +219,12 @@ export function buildQueryPlan(
     const endsQuery = prefixLast && i + longest === words.length;
     const alternatives: Alternative[] = [];
     if (longest > 1) {
-      alternatives.push({ fuzzy: false, words: covered.map((w, k) => literal(w, endsQuery && k === covered.length - 1)) });
+      alternatives.push({ fuzzy: false, words: covered.map((w, k) => literal(w, endsQuery && k === covered.length - 1, lexicon)) });
     } else {
       const word = covered[0];
-      alternatives.push({ fuzzy: false, words: [literal(word, endsQuery)] });
+      alternatives.push({ fuzzy: false, words: [literal(word, endsQuery, lexicon)] });
       for (const correction of corrections.get(word) ?? []) {
-        alternatives.push({ fuzzy: true, words: [literal(correction, false)] });
+        alternatives.push({ fuzzy: true, words: [literal(correction, false, lexicon)] });
         for (const m of membersAt([correction], 0, lexicon)) alternatives.push(...memberAlternatives(m.group, lexicon, true));
       }
     }
