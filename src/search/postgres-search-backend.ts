@@ -254,11 +254,18 @@ export class PostgresSearchBackend implements SearchBackend {
    * (to_tsquery 'simple'), the filter lexemes verbatim. Year ranges are checked on each matching row's
    * year masks (see postgres-document-columns.ts).
    */
-  private matchCondition(params: Params, request: SearchRequest, plan: QueryPlan | null, mode: "strict" | "relaxed", also: string | null = null): string {
+  private matchCondition(
+    params: Params,
+    request: SearchRequest,
+    plan: QueryPlan | null,
+    mode: "strict" | "relaxed",
+    also: string | null = null,
+    withText = true,
+  ): string {
     const filter = [filterTsquery(request.filter), also].filter((t) => t !== null).join(" & ");
     const filterQuery = filter === "" ? null : `${params.add(filter)}::tsquery`;
     const required = plan ? requiredGroups(plan) : [];
-    const text = plan ? `to_tsquery('simple', ${params.add(mode === "strict" ? allOf(required, ALL) : anyOf(required, ALL))})` : null;
+    const text = plan && withText ? `to_tsquery('simple', ${params.add(mode === "strict" ? allOf(required, ALL) : anyOf(required, ALL))})` : null;
     const rowFilters = filterFacetColumns(request.filter).map((tests) => {
       const sql = tests.map((t) => `(d.${t.column} & ${params.add(t.mask)}::bigint) <> 0`);
       return sql.length === 0 ? "false" : sql.length === 1 ? sql[0] : `(${sql.join(" OR ")})`;
@@ -423,9 +430,14 @@ export class PostgresSearchBackend implements SearchBackend {
     // every tagged list in full): a hit in both scores no more in "others" than in "top", so the best
     // score of each hit is its score.
     const enough = `(SELECT count(*) FROM top WHERE top.score > ${ceiling}) < ${needed}`;
+    // A tagged word is a copy of a name or summary word, so a hit with it has the word too. When every
+    // group is required and the tagged words ask for the same groups as the words do (one group, or
+    // any group of a relaxed search), "top" asks the index for the tagged words alone: the words would
+    // only add index work (about half of it).
+    const tagsImplyText = plan.groups.every((g) => !g.optional) && (mode === "relaxed" || plan.groups.length === 1);
     return `
       WITH top AS (
-        SELECT m.id, m.score FROM (${scored(this.matchCondition(params, request, plan, mode, `(${words})`), page.topLevels)}) m
+        SELECT m.id, m.score FROM (${scored(this.matchCondition(params, request, plan, mode, `(${words})`, !tagsImplyText), page.topLevels)}) m
          ORDER BY m.score DESC, m.id ASC LIMIT ${needed}),
       others AS (
         SELECT m.id, m.score FROM (${scored(`${this.matchCondition(params, request, plan, mode)} AND ${enough}`, page.sectorLevels)}) m
