@@ -46,10 +46,25 @@ function alternativeQuery(alt: Alternative, mode: TsqueryMode): string {
   return words.length === 1 ? words[0] : `(${words.join(" & ")})`;
 }
 
-/** tsquery text of one group: any of its alternatives (in `mode`). */
+/**
+ * tsquery text of one group: any of its alternatives (in `mode`), flat and without repeats. A word's
+ * forms and the lexicon's members overlap ("kesehatan" is both the word and a synonym of "sehat"), and
+ * the index evaluates the query once per candidate row: a repeated lexeme only costs time.
+ */
 export function groupTsquery(group: QueryGroup, mode: TsqueryMode): string {
-  const alts = group.alternatives.filter((a) => mode.fuzzy || !a.fuzzy).map((a) => alternativeQuery(a, mode));
-  return alts.length === 1 ? alts[0] : `(${alts.join(" | ")})`;
+  const parts = new Set<string>();
+  for (const alt of group.alternatives) {
+    if (!mode.fuzzy && alt.fuzzy) continue;
+    if (alt.words.length === 1) {
+      const prefix = mode.prefix ? alt.words[0].prefix : null;
+      for (const l of alt.words[0].lexemes) if (l !== prefix) parts.add(quote(l, mode.tag));
+      if (prefix) parts.add(`${quote(prefix, mode.tag)}:*`);
+    } else {
+      parts.add(alternativeQuery(alt, mode));
+    }
+  }
+  const all = [...parts];
+  return all.length === 1 ? all[0] : `(${all.join(" | ")})`;
 }
 
 /** tsquery text requiring every given group (AND); "" for none. */

@@ -131,6 +131,16 @@ describe("query plans", () => {
     expect(allOf(hostile.groups, ALL)).toMatch(/^[a-z0-9'|&():* ]+$/);
   });
 
+  it("asks for each lexeme of a group once", () => {
+    // "kesehatan" is the word, a form of "sehat", and a member of the health synonyms.
+    const text = allOf(buildQueryPlan("kesehatan", lexicon).groups, ALL);
+    const lexemes = text.match(/'[a-z0-9]+'/g) ?? [];
+    expect(lexemes).toEqual(expect.arrayContaining(["'kesehatan'", "'sehat'", "'health'"]));
+    expect(new Set(lexemes).size).toBe(lexemes.length);
+    // Phrases keep their words together.
+    expect(allOf(buildQueryPlan("posyandu rem", lexicon).groups, ALL)).toContain("('pos' & 'pelayanan' & 'terpadu')");
+  });
+
   it("matches the last word as a prefix only while it may still be typed", () => {
     expect(allOf(buildQueryPlan("sehat", lexicon).groups, ALL)).not.toContain(":*");
     expect(allOf(buildQueryPlan("posyandu rem", lexicon).groups, ALL)).toContain("'rem':*");
