@@ -231,8 +231,9 @@ const SECTOR_LABEL_WORDS: readonly { sector: Sector; words: readonly string[] }[
 /**
  * The facet codes of the sectors a query group names: those with a label all of whose words are among
  * the group's lexemes ("kesehatan", "health" name the health sector; "lingkungan" alone names none).
+ * With `allowed` (a filter's sectors), only those of them: no hit of the search can have another.
  */
-export function sectorCodesNamedBy(lexemes: ReadonlySet<string>): number[] {
+export function sectorCodesNamedBy(lexemes: ReadonlySet<string>, allowed?: readonly string[]): number[] {
   const sectors = new Set(SECTOR_LABEL_WORDS.filter((l) => l.words.length > 0 && l.words.every((w) => lexemes.has(w))).map((l) => l.sector));
-  return [...sectors].map((s) => facetCode("sector", s));
+  return [...sectors].filter((s) => allowed === undefined || allowed.includes(s)).map((s) => facetCode("sector", s));
 }

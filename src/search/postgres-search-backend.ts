@@ -300,7 +300,9 @@ export class PostgresSearchBackend implements SearchBackend {
       // elsewhere (the narrative, the awards), which search_vector matched.
       // A group that names the innovation's sector ("kesehatan", "health") counts as found in the summary.
       const sectorTests = plan.groups.map((g) => {
-        const sectors = sectorCodesNamedBy(planTerms({ groups: [g] }).lexemes);
+        // Only the sectors the filter lets a hit have: a group naming another one levels no hit by it,
+        // and then the hits that have no query word in their name or summary score less (see rankedPage).
+        const sectors = sectorCodesNamedBy(planTerms({ groups: [g] }).lexemes, request.filter.sectors);
         return sectors.length > 0 ? `d.facet_sector = ANY(${params.add(sectors.map((c) => c % FACET_CODE_BASE))}::smallint[])` : null;
       });
       const groupQueries = plan.groups.map((g) => ts(groupTsquery(g, ALL)));

@@ -24,7 +24,8 @@ describe("pages by relevance", () => {
   });
 
   const QUERIES = ["pelayanan", "desa", "aplikasi", "masyarakat", "kesehatan", "health", "lapor he", "pengadaun", "sekolah filial", "layanan publik online", "inovasi daerah"];
-  const FILTERS: SearchFilter[] = [{}, { levels: ["national"] }, { yearFrom: 2015 }];
+  // Sector filters: a query naming a sector the filter leaves out levels no hit by it (see pageStatement).
+  const FILTERS: SearchFilter[] = [{}, { levels: ["national"] }, { yearFrom: 2015 }, { sectors: ["education"] }, { sectors: ["health", "education"] }];
   const WINDOWS = [
     { limit: 3, offset: 0 },
     { limit: 5, offset: 4 },

@@ -96,6 +96,10 @@ describe("filter lexemes", () => {
     expect(named("complaints", "perizinan")).toEqual([{ facet: "sector", value: "licensing" }, { facet: "sector", value: "complaints" }]);
     expect(named("lingkungan")).toEqual([]);
     expect(named("lingkungan", "hidup")).toEqual([{ facet: "sector", value: "environment" }]);
+    // Within a filter's sectors only: no hit of the search can have another.
+    const within = (allowed: string[], ...lexemes: string[]) => sectorCodesNamedBy(new Set(lexemes), allowed as never).map(decodeFacetCode);
+    expect(within(["licensing", "education"], "complaints", "perizinan")).toEqual([{ facet: "sector", value: "licensing" }]);
+    expect(within(["education"], "kesehatan")).toEqual([]);
   });
 
   it("refuse values that are not codes, rather than quote them", () => {
