@@ -39,7 +39,7 @@ import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG, MAX_SEARCH_WINDOW, SEARCH_HIGHLI
 import type { SearchFacetName } from "./search-fields";
 import { FACET_CODE_BASE, FACET_COLUMNS, facetBucketValue, facetColumnValues, filterFacetColumns, filterTsquery, sectorCodesNamedBy, type FacetColumn } from "./postgres-document-columns";
 import { ALL, EXACT, IN_NAME_OR_SUMMARY, allOf, anyOf, groupTsquery, highlightTerms, requiredGroups } from "./postgres-tsquery";
-import { buildQueryPlan, planTerms, queryWords, selectCorrections, wordsToCorrect, wordsToLookUp, type PlanTerms, type QueryPlan } from "./text/analyzer";
+import { buildQueryPlan, planTerms, queryWords, selectCorrections, wordsToCorrect, wordsToLookUp, type PlanTerms, type QueryGroup, type QueryPlan } from "./text/analyzer";
 import { lazyHighlights, postgresHighlight, SNIPPET_WORDS } from "./text/highlight";
 import { loadSearchLexicon, type SearchLexicon } from "./text/lexicon";
 
@@ -293,6 +293,8 @@ export class PostgresSearchBackend implements SearchBackend {
     let sectorLevels = "";
     let topLevels: string | null = null;
     let sectorWeight = 0;
+    let optionalWeight = 0;
+    let requiredSectorWeight = 0;
     if (plan) {
       const required = requiredGroups(plan);
       // Where each group matched, from the small name and summary vectors (kept in the row): 1 in the
@@ -306,19 +308,25 @@ export class PostgresSearchBackend implements SearchBackend {
         return sectors.length > 0 ? `d.facet_sector = ANY(${params.add(sectors.map((c) => c % FACET_CODE_BASE))}::smallint[])` : null;
       });
       const groupQueries = plan.groups.map((g) => ts(groupTsquery(g, ALL)));
-      levels = plan.groups
-        .map((_, i) => {
-          const sector = sectorTests[i] ? ` OR ${sectorTests[i]}` : "";
-          return `, CASE WHEN d.name_vector @@ ${groupQueries[i]} THEN 1::float8 WHEN d.summary_vector @@ ${groupQueries[i]}${sector} THEN 0.5::float8 ELSE 0::float8 END AS l${i}`;
-        })
-        .join("");
-      // A hit of rankedPage's "top" has a group in its name or summary; with a single group, that one:
-      // its level is 1 or ½ by its name alone, and the larger summary vector is not read.
-      if (plan.groups.length === 1) topLevels = `, CASE WHEN d.name_vector @@ ${groupQueries[0]} THEN 1::float8 ELSE 0.5::float8 END AS l0`;
+      const level = (i: number) => {
+        const sector = sectorTests[i] ? ` OR ${sectorTests[i]}` : "";
+        return `, CASE WHEN d.name_vector @@ ${groupQueries[i]} THEN 1::float8 WHEN d.summary_vector @@ ${groupQueries[i]}${sector} THEN 0.5::float8 ELSE 0::float8 END AS l${i}`;
+      };
+      levels = plan.groups.map((_, i) => level(i)).join("");
+      // A hit of rankedPage's "top" has a required group in its name or summary; with a single required
+      // group, that one: its level is 1 or ½ by its name alone, and the larger summary vector is not read.
+      const requiredAt = plan.groups.flatMap((g, i) => (g.optional ? [] : [i]));
+      if (requiredAt.length === 1) {
+        topLevels = plan.groups
+          .map((_, i) => (i === requiredAt[0] ? `, CASE WHEN d.name_vector @@ ${groupQueries[i]} THEN 1::float8 ELSE 0.5::float8 END AS l${i}` : level(i)))
+          .join("");
+      }
       // The levels of a hit with no query group in its name or summary: ½ for a group that names its
       // sector, 0 otherwise; known without reading its vectors.
       sectorLevels = sectorTests.map((t, i) => (t ? `, CASE WHEN ${t} THEN 0.5::float8 ELSE 0::float8 END AS l${i}` : `, 0::float8 AS l${i}`)).join("");
       sectorWeight = weights.filter((_, i) => sectorTests[i] !== null).reduce((x, y) => x + y, 0);
+      optionalWeight = weights.filter((_, i) => plan.groups[i].optional).reduce((x, y) => x + y, 0);
+      requiredSectorWeight = weights.filter((_, i) => !plan.groups[i].optional && sectorTests[i] !== null).reduce((x, y) => x + y, 0);
       // Without typo corrections or a prefix every hit is exact; only otherwise is it worth checking.
       inexact = required.some((g) => g.alternatives.some((a) => a.fuzzy || a.words.some((w) => w.prefix)));
       const exact = inexact
@@ -386,7 +394,16 @@ export class PostgresSearchBackend implements SearchBackend {
         FROM (SELECT d.innovation_id AS id, d.best_tier_rank, d.latest_year${levelsSql} FROM search_document d ${where} OFFSET 0) s`;
 
     if (plan && request.sort.field === "relevance" && !this.rankEveryHit && (8 * Math.min(...weights)) / total > 2 * MAX_AWARD_SCORE) {
-      return { sql: page(this.rankedPage(params, request, plan, mode, scored, { limit, offset, inexact, sectorLevels, topLevels: topLevels ?? levels, sectorShare: sectorWeight / total })), params: params.values };
+      return { sql: page(this.rankedPage(params, request, plan, mode, scored, {
+              limit,
+              offset,
+              inexact,
+              sectorLevels,
+              topLevels: topLevels ?? levels,
+              sectorShare: sectorWeight / total,
+              optionalShare: optionalWeight / total,
+              requiredSectorShare: requiredSectorWeight / total,
+            })), params: params.values };
     }
     const direction = request.sort.direction === "asc" ? "ASC" : "DESC";
     const order =
@@ -407,10 +424,12 @@ export class PostgresSearchBackend implements SearchBackend {
    * for most queries), its exactness and its award: its score is known from its row without reading
    * its vectors, and any hit with a group in its name or summary scores more than the most such a hit
    * can (the caller checks that the smallest group's share of the words outweighs any award). So the
-   * page is the best of the hits that have a group there ("top": the index finds them by the tagged
-   * name and summary words, see migration 1763950000000), followed, only when those are too few to
-   * fill it, by the best of every hit scored from its row alone ("others"). A search for a word in
-   * 50,000 narratives ranks the few thousand names and summaries that have it, not the 50,000.
+   * page is the best of the hits that have a required group there ("top": the index finds them by the
+   * tagged name and summary words, see migration 1763950000000); then, only when those are too few to
+   * fill it with scores no other hit can reach, the best of the hits with an optional group there
+   * ("mid": "aplikasi" of "aplikasi online"); then, only when all those are still too few, the best of
+   * every hit scored from its row alone ("others"). A search for a word in 50,000 narratives ranks the
+   * few thousand names and summaries that have it, not the 50,000.
    */
   private rankedPage(
     params: Params,
@@ -418,33 +437,53 @@ export class PostgresSearchBackend implements SearchBackend {
     plan: QueryPlan,
     mode: "strict" | "relaxed",
     scored: (where: string, levels?: string) => string,
-    page: { limit: string; offset: string; inexact: boolean; sectorLevels: string; topLevels: string; sectorShare: number },
+    page: {
+      limit: string;
+      offset: string;
+      inexact: boolean;
+      sectorLevels: string;
+      topLevels: string;
+      sectorShare: number;
+      optionalShare: number;
+      requiredSectorShare: number;
+    },
   ): string {
     const f = (x: number) => `${x}::float8`;
-    const words = plan.groups.map((g) => groupTsquery(g, IN_NAME_OR_SUMMARY)).join(" | ");
+    const tagged = (groups: readonly QueryGroup[]) => groups.map((g) => groupTsquery(g, IN_NAME_OR_SUMMARY)).join(" | ");
+    const required = requiredGroups(plan);
+    const optional = plan.groups.filter((g) => g.optional);
     const needed = params.add(request.offset + request.limit);
+    const exact = page.inexact ? 0 : 4;
+    // The most a hit with no required group in its name or summary can score: its optional groups
+    // there in full, ½ for each required group naming its sector, no name bonus.
+    const midCeiling = f(8 * (page.optionalShare + page.requiredSectorShare) + exact + page.optionalShare + 0.5 * page.requiredSectorShare + MAX_AWARD_SCORE + 0.005);
     // The most a hit with no query group in its name or summary can score (see sectorLevels).
     const share = page.sectorShare;
-    const ceiling = f(8 * share + (page.inexact ? 0 : 4) + 0.5 * share + MAX_AWARD_SCORE + 0.005);
-    // "others" runs only when "top" has fewer than a page of hits above that ceiling: the condition is
-    // a constant to Postgres (a one-time filter), checked before any row is read. It takes every
-    // match, not only those "top" did not have (a NOT of the tagged words would make the index read
-    // every tagged list in full): a hit in both scores no more in "others" than in "top", so the best
-    // score of each hit is its score.
-    const enough = `(SELECT count(*) FROM top WHERE top.score > ${ceiling}) < ${needed}`;
-    // A tagged word is a copy of a name or summary word, so a hit with it has the word too. When every
-    // group is required and the tagged words ask for the same groups as the words do (one group, or
-    // any group of a relaxed search), "top" asks the index for the tagged words alone: the words would
-    // only add index work (about half of it).
-    const tagsImplyText = plan.groups.every((g) => !g.optional) && (mode === "relaxed" || plan.groups.length === 1);
+    const ceiling = f(8 * share + exact + 0.5 * share + MAX_AWARD_SCORE + 0.005);
+    // "mid" and "others" run only when the parts before them have fewer than a page of hits above
+    // their ceiling: the condition is a constant to Postgres (a one-time filter), checked before any
+    // row is read. Each takes every hit of its kind, not only those the parts before did not have (a
+    // NOT of the tagged words would make the index read every tagged list in full): a hit in two parts
+    // scores no more in the later one, so the best score of each hit is its score.
+    const midEnough = `(SELECT count(*) FROM top WHERE top.score > ${midCeiling}) < ${needed}`;
+    const before = optional.length > 0 ? "SELECT id, score FROM top UNION ALL SELECT id, score FROM mid" : "SELECT id, score FROM top";
+    const othersEnough = `(SELECT count(DISTINCT b.id) FROM (${before}) b WHERE b.score > ${ceiling}) < ${needed}`;
+    // A tagged word is a copy of a name or summary word, so a hit with it has the word too. When the
+    // tagged words ask for what the words do (one required group, or any of them in a relaxed search),
+    // "top" asks the index for the tagged words alone: the words would only add index work.
+    const tagsImplyText = mode === "relaxed" || required.length === 1;
+    const part = (name: string, where: string, levels?: string) => `
+      ${name} AS (
+        SELECT m.id, m.score FROM (${scored(where, levels)}) m
+         ORDER BY m.score DESC, m.id ASC LIMIT ${needed})`;
+    const parts = [
+      part("top", this.matchCondition(params, request, plan, mode, `(${tagged(required)})`, !tagsImplyText), page.topLevels),
+      ...(optional.length > 0 ? [part("mid", `${this.matchCondition(params, request, plan, mode, `(${tagged(optional)})`)} AND ${midEnough}`)] : []),
+      part("others", `${this.matchCondition(params, request, plan, mode)} AND ${othersEnough}`, page.sectorLevels),
+    ];
     return `
-      WITH top AS (
-        SELECT m.id, m.score FROM (${scored(this.matchCondition(params, request, plan, mode, `(${words})`, !tagsImplyText), page.topLevels)}) m
-         ORDER BY m.score DESC, m.id ASC LIMIT ${needed}),
-      others AS (
-        SELECT m.id, m.score FROM (${scored(`${this.matchCondition(params, request, plan, mode)} AND ${enough}`, page.sectorLevels)}) m
-         ORDER BY m.score DESC, m.id ASC LIMIT ${needed})
-      SELECT u.id, max(u.score) AS score FROM (SELECT * FROM top UNION ALL SELECT * FROM others) u
+      WITH ${parts.join(",")}
+      SELECT u.id, max(u.score) AS score FROM (${before} UNION ALL SELECT id, score FROM others) u
        GROUP BY u.id ORDER BY score DESC, u.id ASC LIMIT ${page.limit} OFFSET ${page.offset}`;
   }
 

@@ -23,7 +23,7 @@ describe("pages by relevance", () => {
     await ds.destroy();
   });
 
-  const QUERIES = ["pelayanan", "desa", "aplikasi", "masyarakat", "kesehatan", "health", "lapor he", "pengadaun", "sekolah filial", "layanan publik online", "inovasi daerah"];
+  const QUERIES = ["pelayanan", "desa", "aplikasi", "masyarakat", "kesehatan", "health", "lapor he", "pengadaun", "sekolah filial", "layanan publik online", "inovasi daerah", "layanan kesehatan online", "aplikasi pengaduan"];
   // Sector filters: a query naming a sector the filter leaves out levels no hit by it (see pageStatement).
   const FILTERS: SearchFilter[] = [{}, { levels: ["national"] }, { yearFrom: 2015 }, { sectors: ["education"] }, { sectors: ["health", "education"] }];
   const WINDOWS = [
