@@ -526,6 +526,7 @@ export class PostgresSearchBackend implements SearchBackend {
     const tally: Partial<Record<SearchFacetName, Map<string, number>>> = {};
     const all = (1 << facetColumns.length) - 1;
     const codeCounts = facetColumns.map(() => new Map<string, number>());
+    const keys = facetColumns.map((_, i) => `c${i}` as const);
     let totalCount = 0;
     for (const row of countRows) {
       // GROUPING() has a bit per column (the first column is the highest), set when the row is not
@@ -534,11 +535,11 @@ export class PostgresSearchBackend implements SearchBackend {
         totalCount = row.count;
         continue;
       }
-      facetColumns.forEach((_, i) => {
-        if (row.grouping & (1 << (facetColumns.length - 1 - i))) return;
-        const code = row[`c${i}`] ?? null;
+      for (let i = 0; i < keys.length; i++) {
+        if (row.grouping & (1 << (keys.length - 1 - i))) continue;
+        const code = row[keys[i]] ?? null;
         if (code !== null) codeCounts[i].set(code, (codeCounts[i].get(code) ?? 0) + row.count);
-      });
+      }
     }
     // Each distinct value or mask of a column is decoded once (a shared set repeats them).
     facetColumns.forEach((column, i) => {

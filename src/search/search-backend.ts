@@ -107,12 +107,15 @@ export interface SearchFacetBucket {
   readonly count: number;
 }
 
+/** Bucket values in natural order ("2" before "10"); one collator, not one per comparison. */
+const BUCKET_VALUE_ORDER = new Intl.Collator("en", { numeric: true });
+
 /**
  * The order of facet buckets every engine returns: count descending, then value ascending with
  * numbers compared as numbers ("2" before "10").
  */
 export function compareFacetBuckets(a: SearchFacetBucket, b: SearchFacetBucket): number {
-  return b.count - a.count || a.value.localeCompare(b.value, "en", { numeric: true });
+  return b.count - a.count || BUCKET_VALUE_ORDER.compare(a.value, b.value);
 }
 
 /**
