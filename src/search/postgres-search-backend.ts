@@ -124,12 +124,12 @@ function pageHighlights(row: PageRow, terms: PlanTerms): SearchHighlights {
 
 /**
  * One row of the count statement: the total, or one group of a set of facet columns, with the value
- * or mask (as text) of each column of the set in `c<i>`, i being the column's place in the statement.
+ * or mask (as text) of the set's first column in `p0`, of its second in `p1` (see countStatement).
  */
 interface CountRow {
   grouping: number;
   count: number;
-  [column: `c${number}`]: string | null | undefined;
+  [column: `p${number}`]: string | null | undefined;
 }
 
 /** The sets of facet columns the count statement groups by (see countStatement). */
@@ -142,6 +142,14 @@ const FACET_COLUMN_SETS: readonly (readonly string[])[] = [
 ];
 for (const { column } of FACET_COLUMNS) {
   if (FACET_COLUMN_SETS.filter((set) => set.includes(column)).length !== 1) throw new Error(`Facet column ${column} must be in exactly one of FACET_COLUMN_SETS`);
+}
+
+/**
+ * The sets of the requested facet columns the count statement groups by, in FACET_COLUMN_SETS order,
+ * each as the columns' places in `facetColumns`.
+ */
+function facetSets(facetColumns: readonly FacetColumn[]): number[][] {
+  return FACET_COLUMN_SETS.map((set) => set.map((column) => facetColumns.findIndex((c) => c.column === column)).filter((i) => i >= 0)).filter((set) => set.length > 0);
 }
 
 /** SQL text with its positional parameters. */
@@ -499,13 +507,20 @@ export class PostgresSearchBackend implements SearchBackend {
     const where = this.matchCondition(params, request, plan, mode);
     if (facetColumns.length === 0) return { sql: `SELECT 0 AS grouping, count(*)::int AS count FROM search_document d ${where}`, params: params.values };
     const list = facetColumns.map((c) => `d.${c.column}`).join(", ");
-    const sets = FACET_COLUMN_SETS.map((set) => set.filter((column) => facetColumns.some((c) => c.column === column)))
-      .filter((set) => set.length > 0)
-      .map((set) => `(${set.map((column) => `d.${column}`).join(", ")})`);
+    const sets = facetSets(facetColumns);
+    // A row has the columns of its own set and NULL for every other (not grouped by them), so the k-th
+    // column of every set can share one output column: COALESCE finds the row's own, or its NULL. Two
+    // text columns instead of one per facet column make the thousands of rows of a large search
+    // quicker to send and to read (about 3 ms of 8 for 3,000 rows).
+    const width = Math.max(...sets.map((set) => set.length));
+    const positions = Array.from({ length: width }, (_, k) => {
+      const columns = sets.filter((set) => set.length > k).map((set) => `d.${facetColumns[set[k]].column}::text`);
+      return `COALESCE(${columns.join(", ")}) AS p${k}`;
+    });
     const sql = `
-      SELECT GROUPING(${list})::int AS grouping, ${facetColumns.map((c, i) => `d.${c.column}::text AS c${i}`).join(", ")}, count(*)::int AS count
+      SELECT GROUPING(${list})::int AS grouping, ${positions.join(", ")}, count(*)::int AS count
         FROM search_document d ${where}
-       GROUP BY GROUPING SETS ((), ${sets.join(", ")})`;
+       GROUP BY GROUPING SETS ((), ${sets.map((set) => `(${set.map((i) => `d.${facetColumns[i].column}`).join(", ")})`).join(", ")})`;
     return { sql, params: params.values };
   }
 
@@ -526,19 +541,20 @@ export class PostgresSearchBackend implements SearchBackend {
     const tally: Partial<Record<SearchFacetName, Map<string, number>>> = {};
     const all = (1 << facetColumns.length) - 1;
     const codeCounts = facetColumns.map(() => new Map<string, number>());
-    const keys = facetColumns.map((_, i) => `c${i}` as const);
+    // GROUPING() has a bit per column (the first column is the highest), set when the row is not
+    // grouped by it: all set for the total; clear for the columns of the row's set.
+    const bySet = new Map(facetSets(facetColumns).map((set) => [all & ~set.reduce((m, i) => m | (1 << (facetColumns.length - 1 - i)), 0), set] as const));
     let totalCount = 0;
     for (const row of countRows) {
-      // GROUPING() has a bit per column (the first column is the highest), set when the row is not
-      // grouped by it: all set for the total; clear for the columns of the row's set.
       if (row.grouping === all) {
         totalCount = row.count;
         continue;
       }
-      for (let i = 0; i < keys.length; i++) {
-        if (row.grouping & (1 << (keys.length - 1 - i))) continue;
-        const code = row[keys[i]] ?? null;
-        if (code !== null) codeCounts[i].set(code, (codeCounts[i].get(code) ?? 0) + row.count);
+      const set = bySet.get(row.grouping);
+      if (set === undefined) throw new Error(`Unexpected grouping ${row.grouping} in the count statement`);
+      for (let k = 0; k < set.length; k++) {
+        const code = row[`p${k}`] ?? null;
+        if (code !== null) codeCounts[set[k]].set(code, (codeCounts[set[k]].get(code) ?? 0) + row.count);
       }
     }
     // Each distinct value or mask of a column is decoded once (a shared set repeats them).
