@@ -305,6 +305,7 @@ export class PostgresSearchBackend implements SearchBackend {
     let requiredSectorWeight = 0;
     if (plan) {
       const required = requiredGroups(plan);
+      const requiredIndexes = plan.groups.flatMap((g, i) => (g.optional ? [] : [i]));
       // Where each group matched, from the small name and summary vectors (kept in the row): 1 in the
       // name, acronym, expansion or aliases (A), ½ in the summary, institution or region (B), 0 only
       // elsewhere (the narrative, the awards), which search_vector matched.
@@ -323,10 +324,9 @@ export class PostgresSearchBackend implements SearchBackend {
       levels = plan.groups.map((_, i) => level(i)).join("");
       // A hit of rankedPage's "top" has a required group in its name or summary; with a single required
       // group, that one: its level is 1 or ½ by its name alone, and the larger summary vector is not read.
-      const requiredAt = plan.groups.flatMap((g, i) => (g.optional ? [] : [i]));
-      if (requiredAt.length === 1) {
+      if (requiredIndexes.length === 1) {
         topLevels = plan.groups
-          .map((_, i) => (i === requiredAt[0] ? `, CASE WHEN d.name_vector @@ ${groupQueries[i]} THEN 1::float8 ELSE 0.5::float8 END AS l${i}` : level(i)))
+          .map((_, i) => (i === requiredIndexes[0] ? `, CASE WHEN d.name_vector @@ ${groupQueries[i]} THEN 1::float8 ELSE 0.5::float8 END AS l${i}` : level(i)))
           .join("");
       }
       // The levels of a hit with no query group in its name or summary: ½ for a group that names its
@@ -334,7 +334,7 @@ export class PostgresSearchBackend implements SearchBackend {
       sectorLevels = sectorTests.map((t, i) => (t ? `, CASE WHEN ${t} THEN 0.5::float8 ELSE 0::float8 END AS l${i}` : `, 0::float8 AS l${i}`)).join("");
       sectorWeight = weights.filter((_, i) => sectorTests[i] !== null).reduce((x, y) => x + y, 0);
       optionalWeight = weights.filter((_, i) => plan.groups[i].optional).reduce((x, y) => x + y, 0);
-      requiredSectorWeight = weights.filter((_, i) => !plan.groups[i].optional && sectorTests[i] !== null).reduce((x, y) => x + y, 0);
+      requiredSectorWeight = requiredIndexes.filter((i) => sectorTests[i] !== null).reduce((x, i) => x + weights[i], 0);
       // Without typo corrections or a prefix every hit is exact; only otherwise is it worth checking.
       inexact = required.some((g) => g.alternatives.some((a) => a.fuzzy || a.words.some((w) => w.prefix)));
       const exact = inexact
@@ -348,7 +348,6 @@ export class PostgresSearchBackend implements SearchBackend {
       levels += `, ${exact} AS exact`;
       if (topLevels !== null) topLevels += `, ${exact} AS exact`;
       sectorLevels += `, ${!inexact} AS exact`;
-      const requiredIndexes = plan.groups.map((g, i) => (g.optional ? -1 : i)).filter((i) => i >= 0);
       // All in float8: numeric arithmetic costs about a microsecond a row, which a search with 50,000
       // hits feels (30 ms).
       const flag = (condition: string) => `(CASE WHEN ${condition} THEN 1::float8 ELSE 0::float8 END)`;
@@ -402,16 +401,9 @@ export class PostgresSearchBackend implements SearchBackend {
         FROM (SELECT d.innovation_id AS id, d.best_tier_rank, d.latest_year${levelsSql} FROM search_document d ${where} OFFSET 0) s`;
 
     if (plan && request.sort.field === "relevance" && !this.rankEveryHit && (8 * Math.min(...weights)) / total > 2 * MAX_AWARD_SCORE) {
-      return { sql: page(this.rankedPage(params, request, plan, mode, scored, {
-              limit,
-              offset,
-              inexact,
-              sectorLevels,
-              topLevels: topLevels ?? levels,
-              sectorShare: sectorWeight / total,
-              optionalShare: optionalWeight / total,
-              requiredSectorShare: requiredSectorWeight / total,
-            })), params: params.values };
+      const shares = { sectorShare: sectorWeight / total, optionalShare: optionalWeight / total, requiredSectorShare: requiredSectorWeight / total };
+      const rows = this.rankedPage(params, request, plan, mode, scored, { limit, offset, inexact, sectorLevels, topLevels: topLevels ?? levels, ...shares });
+      return { sql: page(rows), params: params.values };
     }
     const direction = request.sort.direction === "asc" ? "ASC" : "DESC";
     const order =
