@@ -243,7 +243,8 @@ export class PostgresSearchBackend implements SearchBackend {
   private async run(request: SearchRequest, plan: QueryPlan | null, mode: "strict" | "relaxed"): Promise<SearchResult> {
     const facetColumns = FACET_COLUMNS.filter((c) => request.facets.includes(c.facet));
     const page = this.pageStatement(request, plan, mode);
-    const counts = this.countStatement(request, plan, mode, facetColumns);
+    const sets = facetSets(facetColumns);
+    const counts = this.countStatement(request, plan, mode, facetColumns, sets);
     // A page a relaxed search may replace (too few hits for a query of several words) is not announced.
     const final = (rows: readonly PageRow[]) => mode === "relaxed" || plan === null || rows.length >= RELAX_BELOW || requiredGroups(plan).length < 2;
     const [pageRows, countRows] = await Promise.all([
@@ -253,7 +254,7 @@ export class PostgresSearchBackend implements SearchBackend {
       }),
       this.dataSource.query(counts.sql, counts.params) as Promise<CountRow[]>,
     ]);
-    return this.toResult(pageRows, countRows, request, plan, facetColumns);
+    return this.toResult(pageRows, countRows, request, plan, facetColumns, sets);
   }
 
   /**
@@ -494,12 +495,17 @@ export class PostgresSearchBackend implements SearchBackend {
    * a row is hashed once per set, and five sets cost a search with 50,000 hits about 10% less than
    * eight. A group of a shared set counts for each of its values.
    */
-  private countStatement(request: SearchRequest, plan: QueryPlan | null, mode: "strict" | "relaxed", facetColumns: readonly FacetColumn[]): Statement {
+  private countStatement(
+    request: SearchRequest,
+    plan: QueryPlan | null,
+    mode: "strict" | "relaxed",
+    facetColumns: readonly FacetColumn[],
+    sets: readonly (readonly number[])[],
+  ): Statement {
     const params = new Params();
     const where = this.matchCondition(params, request, plan, mode);
     if (facetColumns.length === 0) return { sql: `SELECT 0 AS grouping, count(*)::int AS count FROM search_document d ${where}`, params: params.values };
     const list = facetColumns.map((c) => `d.${c.column}`).join(", ");
-    const sets = facetSets(facetColumns);
     // A row has the columns of its own set and NULL for every other (not grouped by them), so the k-th
     // column of every set can share one output column: COALESCE finds the row's own, or its NULL. Two
     // text columns instead of one per facet column make the thousands of rows of a large search
@@ -522,6 +528,7 @@ export class PostgresSearchBackend implements SearchBackend {
     request: SearchRequest,
     plan: QueryPlan | null,
     facetColumns: readonly FacetColumn[],
+    sets: readonly (readonly number[])[],
   ): SearchResult {
     const terms: PlanTerms = plan ? planTerms(plan) : { lexemes: new Set(), prefixes: [] };
     const hits = pageRows
@@ -535,7 +542,7 @@ export class PostgresSearchBackend implements SearchBackend {
     const codeCounts = facetColumns.map(() => new Map<string, number>());
     // GROUPING() has a bit per column (the first column is the highest), set when the row is not
     // grouped by it: all set for the total; clear for the columns of the row's set.
-    const bySet = new Map(facetSets(facetColumns).map((set) => [all & ~set.reduce((m, i) => m | (1 << (facetColumns.length - 1 - i)), 0), set] as const));
+    const bySet = new Map(sets.map((set) => [all & ~set.reduce((m, i) => m | (1 << (facetColumns.length - 1 - i)), 0), set] as const));
     let totalCount = 0;
     for (const row of countRows) {
       if (row.grouping === all) {
